@@ -1,0 +1,40 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "pgscalpel",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "pgscalpel", targets: ["PGScalpelCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C libraries, reached through pkg-config like any other C program would.
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
+
+        // The indexed archive: gzip members, the index, the footer.
+        .target(name: "ScalpelArchive", dependencies: ["CZlib", "CDeflate"]),
+        // pg_dump's plain SQL output: sections, statements, COPY text.
+        .target(name: "DumpParser"),
+        // libpq, and the ephemeral servers pgscalpel starts for itself.
+        .target(name: "PostgresAccess", dependencies: ["CLibPQ"]),
+        // What the commands do, built from the three modules above.
+        .target(name: "Recovery", dependencies: ["ScalpelArchive", "DumpParser", "PostgresAccess"]),
+        // Argument parsing only: each command calls one Recovery entry point.
+        .executableTarget(
+            name: "PGScalpelCLI",
+            dependencies: ["Recovery", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        .testTarget(name: "ScalpelArchiveTests", dependencies: ["ScalpelArchive"]),
+        .testTarget(name: "DumpParserTests", dependencies: ["DumpParser"]),
+        .testTarget(name: "PostgresAccessTests", dependencies: ["PostgresAccess"]),
+        .testTarget(name: "RecoveryTests", dependencies: ["Recovery"]),
+        .testTarget(name: "PGScalpelCLITests", dependencies: ["PGScalpelCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,98 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where archive bytes go: a file being written atomically, or standard output for `pack`.
+public protocol ByteSink: AnyObject {
+    func write(_ bytes: UnsafeRawBufferPointer) throws
+}
+
+extension ByteSink {
+    public func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try write($0) }
+    }
+}
+
+/// An already open file descriptor, such as standard output. Not owned: never closed here.
+public final class DescriptorSink: ByteSink {
+    let fd: Int32
+    let name: String
+
+    public init(fd: Int32, name: String) {
+        self.fd = fd
+        self.name = name
+    }
+
+    public func write(_ bytes: UnsafeRawBufferPointer) throws {
+        var done = 0
+        while done < bytes.count {
+            let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                let code = errno
+                throw ArchiveError(.io, "cannot write \(name): \(String(cString: strerror(code)))", errno: code)
+            }
+            done += n
+        }
+    }
+}
+
+/// A file that appears under its final name only once it is complete: written to a
+/// temporary file in the same folder, flushed to disk, then renamed. A failure or a
+/// crash leaves the final path untouched, never half-written.
+public final class AtomicFileSink: ByteSink {
+    public let path: String
+    private let temporaryPath: String
+    private let sink: DescriptorSink
+    private var finished = false
+
+    /// Mode 0600: a backup holds every row of the database.
+    public init(path: String, mode: mode_t = 0o600) throws {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[..<$0]) } ?? "."
+        let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        var template = Array("\(folder.isEmpty ? "/" : folder)/.\(base).XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else {
+            let code = errno
+            throw ArchiveError(.io, "cannot create a file in \(folder): \(String(cString: strerror(code)))", errno: code)
+        }
+        fchmod(fd, mode)
+        self.path = path
+        self.temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        self.sink = DescriptorSink(fd: fd, name: path)
+    }
+
+    public func write(_ bytes: UnsafeRawBufferPointer) throws {
+        try sink.write(bytes)
+    }
+
+    /// Flushes and renames into place; after this the file is durable under `path`.
+    public func commit() throws {
+        guard !finished else { return }
+        finished = true
+        defer { close(sink.fd) }
+        guard fsync(sink.fd) == 0 else {
+            let code = errno
+            unlink(temporaryPath)
+            throw ArchiveError(.io, "cannot flush \(path): \(String(cString: strerror(code)))", errno: code)
+        }
+        guard rename(temporaryPath, path) == 0 else {
+            let code = errno
+            unlink(temporaryPath)
+            throw ArchiveError(.io, "cannot rename into \(path): \(String(cString: strerror(code)))", errno: code)
+        }
+    }
+
+    /// Removes the temporary file; the final path never existed.
+    public func discard() {
+        guard !finished else { return }
+        finished = true
+        close(sink.fd)
+        unlink(temporaryPath)
+    }
+
+    deinit { discard() }
+}
