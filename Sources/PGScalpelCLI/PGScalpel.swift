@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Recovery
 
 @main
@@ -6,7 +7,54 @@ struct PGScalpel: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pgscalpel",
         abstract: "Table-level surgical recovery for PostgreSQL from indexed pg_dump archives.",
+        discussion: """
+        An indexed archive is an ordinary .sql.gz (gunzip -c FILE | psql restores it) that \
+        pgscalpel can seek into: one table is read without decompressing the rest.
+
+        Examples:
+          pgscalpel backup -d postgres://app@db/prod -f prod.scalpel.sql.gz
+          pg_dump prod | pgscalpel pack > prod.scalpel.sql.gz
+          pgscalpel ls prod.scalpel.sql.gz
+          pgscalpel cat prod.scalpel.sql.gz -t public.users --data-only
+          pgscalpel verify prod.scalpel.sql.gz
+          pgscalpel doctor -d postgres://app@db/prod
+
+        Exit status: 0 success, 1 the check failed (verify found damage), 2 error.
+        """,
         version: PGScalpelVersion.current,
-        subcommands: []
+        subcommands: [Backup.self, Pack.self, List.self, Verify.self, Cat.self, Doctor.self, Sidecar.self]
     )
+
+    /// Every failure becomes one line on standard error and exit status 2 (a failed
+    /// check exits 1 from its command), never a stack trace.
+    static func main() {
+        Interruption.install()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            let message = error is CleanExit ? fullMessage(for: error) : oneLine(error)
+            writeStandardError("pgscalpel: \(message)\n")
+            Foundation.exit(code == .validationFailure || code == .failure ? 2 : code.rawValue)
+        }
+    }
+
+    private static func oneLine(_ error: any Error) -> String {
+        let text: String
+        switch error {
+        case let error as CustomStringConvertible where !(error is ValidationError): text = error.description
+        default: text = message(for: error)
+        }
+        let line = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+        if exitCode(for: error) == .validationFailure { return "\(line) (see pgscalpel --help)" }
+        return line
+    }
 }

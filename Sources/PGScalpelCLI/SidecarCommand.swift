@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import Recovery
+
+extension PGScalpel {
+    struct Sidecar: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Start a throwaway PostgreSQL server; run a command against it, or wait for Ctrl-C.",
+            discussion: """
+            The server listens only on a unix socket in a fresh temporary directory and is \
+            stopped and removed when the command ends, on Ctrl-C, SIGTERM or SIGHUP, and on \
+            any failure. With a command, PGHOST, PGPORT, PGUSER and PGDATABASE point at it.
+
+            Examples:
+              pgscalpel sidecar
+              pgscalpel sidecar -- psql -c 'SELECT version()'
+              pgscalpel sidecar -- sh -c 'createdb scratch && gunzip -c prod.scalpel.sql.gz | psql -q scratch'
+            """)
+
+        @Argument(parsing: .captureForPassthrough, help: "A command to run against the server (after --).")
+        var command: [String] = []
+
+        func run() throws {
+            let arguments = command.first == "--" ? Array(command.dropFirst()) : command
+            let status = try Recovery.Sidecar.run(command: arguments) { writeStandardError($0) }
+            if status != 0 { throw ExitCode(status) }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import DumpParser
+import ScalpelArchive
+
+/// Turns a stream of pg_dump plain output into an indexed archive: the scanner finds
+/// the sections, the writer cuts and compresses members at them. Used by `backup`
+/// (pg_dump's pipe) and `pack` (standard input) alike, so both give the same archive.
+public final class ArchiveBuilder {
+    private var scanner = DumpScanner()
+    private let writer: ArchiveWriter
+    private var sections: [DumpSection] = []
+
+    public init(sink: any ByteSink, memberLimit: Int = ArchiveLayout.defaultMemberLimit,
+                backend: CompressionBackend = .libdeflate, level: Int = 6) throws {
+        writer = try ArchiveWriter(sink: sink, memberLimit: memberLimit, backend: backend, level: level)
+    }
+
+    public var bytesIn: UInt64 { writer.bytesAppended }
+    public var bytesOut: UInt64 { writer.bytesWritten }
+    /// The name of the last table whose data began, for progress lines.
+    public private(set) var currentTable: String?
+
+    public func consume(_ chunk: UnsafeRawBufferPointer) throws {
+        writer.append(chunk)
+        try handle(scanner.consume(chunk))
+        try writer.release(upTo: scanner.stableOffset)
+    }
+
+    /// Ends the stream: fails if pg_dump's output is incomplete, else writes index and footer.
+    public func finish(dump: DumpInfo) throws -> ArchiveIndex {
+        try handle(scanner.finish())
+        var info = dump
+        let prologue = scanner.prologue
+        info.serverVersion = info.serverVersion ?? prologue.serverVersion
+        info.pgDumpVersion = info.pgDumpVersion ?? prologue.pgDumpVersion
+        for (name, value) in DumpSettings.implied(by: prologue) where info.settings[name] == nil {
+            info.settings[name] = value
+        }
+        return try writer.finish(pgscalpelVersion: PGScalpelVersion.current, dump: info,
+                                 sections: SectionIndexing.sections(from: sections))
+    }
+
+    private func handle(_ events: [DumpEvent]) throws {
+        for event in events {
+            switch event {
+            case .sectionStarted(let offset):
+                try writer.cut(at: offset)
+            case .sectionEnded(let section):
+                if section.header?.type == "TABLE DATA", let name = section.header?.name { currentTable = name }
+                sections.append(section)
+            }
+        }
+    }
+}

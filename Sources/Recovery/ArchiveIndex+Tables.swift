@@ -1,0 +1,35 @@
+import ScalpelArchive
+
+/// How the recovery commands see an index: tables and the sections that belong to them.
+extension ArchiveIndex {
+    /// Every table defined in the archive, in dump order.
+    public var tables: [RelationName] {
+        sections.compactMap { $0.type == "TABLE" || $0.type == "FOREIGN TABLE" ? $0.table : nil }
+    }
+
+    /// The tables a pattern names. A pattern must name at least one; a pattern
+    /// without wildcards that fits tables in several schemas is ambiguous.
+    public func tables(matching pattern: TablePattern) throws -> [RelationName] {
+        let found = tables.filter { pattern.matches($0) }
+        guard !found.isEmpty else {
+            throw UsageError("no table \(pattern) in the archive (pgscalpel ls lists them)")
+        }
+        let wildcard = pattern.description.contains("*") || pattern.description.contains("?")
+        if found.count > 1 && !wildcard {
+            throw UsageError("\(pattern) is ambiguous: \(found.map(\.description).joined(separator: ", ")); qualify it with a schema")
+        }
+        return found
+    }
+
+    /// Sections that belong to `table`, in dump order.
+    public func sections(of table: RelationName) -> [Section] {
+        sections.filter { $0.table == table }
+    }
+
+    public func dataSection(of table: RelationName) -> Section? {
+        sections.first { $0.table == table && $0.type == "TABLE DATA" }
+    }
+
+    public var prologue: Section? { sections.first { $0.kind == .prologue } }
+    public var epilogue: Section? { sections.last { $0.kind == .epilogue } }
+}

@@ -1,0 +1,74 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import PostgresAccess
+import ScalpelArchive
+
+/// `pgscalpel backup`: pg_dump's plain output written straight into an indexed
+/// archive, compressed on all cores, appearing under its name only when complete.
+public struct Backup {
+    public var target: ConnectionTarget
+    public var file: String
+    /// pg_dump's own selection options, passed through (`--table=...`, `--schema=...`).
+    public var pgDumpArguments: [String]
+
+    public init(target: ConnectionTarget, file: String, pgDumpArguments: [String]) {
+        self.target = target
+        self.file = file
+        self.pgDumpArguments = pgDumpArguments
+    }
+
+    public func run(progress: Progress? = nil) throws -> ArchiveIndex {
+        let binaries = try ServerBinaries.locate()
+        let pgDump = try binaries.require(.pgDump)
+        let database = try checkServer(pgDumpVersion: try binaries.version(of: .pgDump))
+
+        let started = Date()
+        let (conninfo, childEnvironment) = target.childProcessArguments()
+        var environment = ProcessInfo.processInfo.environment.merging(childEnvironment) { $1 }
+        environment["PGTZ"] = DumpSettings.pinnedByBackup["TimeZone"]
+        environment["PGOPTIONS"] = ((environment["PGOPTIONS"].map { [$0] } ?? [])
+            + ["-c bytea_output=\(DumpSettings.pinnedByBackup["bytea_output"]!)"]).joined(separator: " ")
+
+        let sink = try AtomicFileSink(path: file)
+        let run = try PgDumpRun(executable: pgDump,
+                                arguments: ["--format=plain", "--verbose", "--dbname=\(conninfo)"] + pgDumpArguments,
+                                environment: environment)
+        let token = Interruption.register { [temporary = sink.temporaryPath, pid = run.processIdentifier] in
+            kill(pid, SIGTERM)
+            unlink(temporary)
+        }
+        defer { Interruption.unregister(token) }
+        do {
+            let builder = try ArchiveBuilder(sink: sink)
+            try Packing.pump(run.outputDescriptor, name: "pg_dump's output", into: builder, progress: progress)
+            progress?.finish()
+            try run.wait()
+            var settings = DumpSettings.pinnedByBackup
+            settings["DateStyle"] = "ISO"
+            let index = try builder.finish(dump: DumpInfo(
+                database: database, startedAt: isoTimestamp(started), completedAt: isoTimestamp(Date()),
+                settings: settings, pgDumpArguments: pgDumpArguments))
+            try sink.commit()
+            return index
+        } catch {
+            run.terminate()
+            sink.discard()
+            throw error
+        }
+    }
+
+    /// Connects first, so a wrong password or host is one clear error rather than
+    /// pg_dump's, and refuses a server newer than pg_dump can dump.
+    private func checkServer(pgDumpVersion: String) throws -> String {
+        let connection = try Connection(target)
+        let database = try connection.execute("SELECT current_database()")[0, 0] ?? ""
+        let serverMajor = connection.serverVersionNumber / 10000
+        if let dumpMajor = Int(pgDumpVersion.prefix { $0.isNumber }), dumpMajor < serverMajor {
+            throw PgDumpError(message: "pg_dump \(pgDumpVersion) cannot dump a PostgreSQL \(serverMajor) server: "
+                + "install postgresql-client-\(serverMajor) (or put its pg_dump first on PATH)")
+        }
+        return database
+    }
+}

@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import ScalpelArchive
+
+/// `pgscalpel pack`: indexes plain pg_dump output that some other process produced.
+public enum Packing {
+    /// Reads `input` to its end in 1 MiB reads (a pipe from pg_dump delivers far
+    /// faster than the compressors consume, so bigger reads gain nothing).
+    static func pump(_ input: Int32, name: String, into builder: ArchiveBuilder, progress: Progress?) throws {
+        let capacity = 1 << 20
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let n = read(input, buffer.baseAddress, capacity)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw ArchiveError(.io, "cannot read \(name): \(String(cString: strerror(errno)))", errno: errno)
+            }
+            if n == 0 { return }
+            try builder.consume(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+            progress?.update("\(formatBytes(builder.bytesIn)) of SQL, \(formatBytes(builder.bytesOut)) written"
+                + (builder.currentTable.map { ", at \($0)" } ?? ""))
+        }
+    }
+
+    /// Packs standard input into `path` (atomically), or to standard output when `path` is nil.
+    public static func pack(input: Int32 = 0, to path: String?, progress: Progress? = nil) throws -> ArchiveIndex {
+        let started = Date()
+        if let path {
+            let sink = try AtomicFileSink(path: path)
+            let token = Interruption.register { [temporary = sink.temporaryPath] in unlink(temporary) }
+            defer { Interruption.unregister(token) }
+            let index = try pack(input: input, sink: sink, started: started, progress: progress)
+            try sink.commit()
+            return index
+        }
+        return try pack(input: input, sink: DescriptorSink(fd: 1, name: "standard output"), started: started, progress: progress)
+    }
+
+    private static func pack(input: Int32, sink: any ByteSink, started: Date, progress: Progress?) throws -> ArchiveIndex {
+        let builder = try ArchiveBuilder(sink: sink)
+        try pump(input, name: "standard input", into: builder, progress: progress)
+        progress?.finish()
+        return try builder.finish(dump: DumpInfo(startedAt: isoTimestamp(started), completedAt: isoTimestamp(Date())))
+    }
+}
+
+func isoTimestamp(_ date: Date) -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    return formatter.string(from: date)
+}

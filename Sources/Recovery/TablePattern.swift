@@ -1,0 +1,73 @@
+import ScalpelArchive
+
+/// A `-t` argument as pg_dump reads one: `name` or `schema.name`, double quotes
+/// keeping case, dots and spaces (`"My Schema"."Odd.Name"`), `*` and `?` as wildcards
+/// outside quotes, unquoted letters folded to lower case.
+public struct TablePattern: Sendable, CustomStringConvertible {
+    public let description: String
+    private let schema: [Piece]?
+    private let name: [Piece]
+
+    enum Piece: Equatable, Sendable {
+        case literal(Character)
+        case anyRun
+        case anyOne
+    }
+
+    public init(_ text: String) throws {
+        description = text
+        var parts: [[Piece]] = [[]]
+        var quoted = false
+        var characters = Array(text)[...]
+        while let character = characters.popFirst() {
+            if character == "\"" {
+                if quoted && characters.first == "\"" {
+                    characters.removeFirst()
+                    parts[parts.count - 1].append(.literal("\""))
+                } else {
+                    quoted.toggle()
+                }
+            } else if quoted {
+                parts[parts.count - 1].append(.literal(character))
+            } else if character == "." {
+                parts.append([])
+            } else if character == "*" {
+                parts[parts.count - 1].append(.anyRun)
+            } else if character == "?" {
+                parts[parts.count - 1].append(.anyOne)
+            } else {
+                parts[parts.count - 1].append(.literal(Character(character.lowercased())))
+            }
+        }
+        guard !quoted else { throw UsageError("unterminated quote in table name \(text)") }
+        guard parts.count <= 2, !(parts.last ?? []).isEmpty else {
+            throw UsageError("\(text) is not a table name (expected NAME or SCHEMA.NAME)")
+        }
+        schema = parts.count == 2 ? parts[0] : nil
+        name = parts[parts.count - 1]
+    }
+
+    public func matches(_ relation: RelationName) -> Bool {
+        if let schema, !Self.match(schema, Array(relation.schema ?? "")[...]) { return false }
+        return Self.match(name, Array(relation.name)[...])
+    }
+
+    private static func match(_ pattern: [Piece], _ text: ArraySlice<Character>) -> Bool {
+        guard let first = pattern.first else { return text.isEmpty }
+        let rest = Array(pattern.dropFirst())
+        switch first {
+        case .literal(let character):
+            return text.first == character && match(rest, text.dropFirst())
+        case .anyOne:
+            return !text.isEmpty && match(rest, text.dropFirst())
+        case .anyRun:
+            return (0...text.count).contains { match(rest, text.dropFirst($0)) }
+        }
+    }
+}
+
+/// A mistake in what the user typed: the CLI prints it as one line and exits 2.
+public struct UsageError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,64 @@
+import DumpParser
+import ScalpelArchive
+
+/// `pgscalpel verify`: every member's length and CRC, the index's checksum, and
+/// that the index agrees with the stream — checked by parsing the decompressed
+/// stream again and comparing each section's place, type and row count.
+public struct Verification: Codable, Sendable {
+    public var archive: String
+    public var members: Int
+    public var sections: Int
+    public var problems: [String]
+    public var ok: Bool
+
+    public init(path: String, progress: Progress? = nil) throws {
+        let reader = try ArchiveReader(path: path)
+        archive = path
+        members = reader.index.members.count
+        sections = reader.index.sections.count
+        var scanner: DumpScanner? = DumpScanner()
+        var found: [DumpSection] = []
+        let damage = try reader.verify(progress: { done, total in progress?.update("member \(done) of \(total)") }) { _, bytes in
+            // Once a member is lost the rest of the stream cannot be re-parsed; the CRC checks still go on.
+            guard let bytes else { scanner = nil; return }
+            guard scanner != nil else { return }
+            for event in bytes.withUnsafeBytes({ scanner!.consume($0) }) {
+                if case .sectionEnded(let section) = event { found.append(section) }
+            }
+        }
+        progress?.finish()
+        problems = damage.map(\.description)
+        if var scanner {
+            do {
+                for event in try scanner.finish() {
+                    if case .sectionEnded(let section) = event { found.append(section) }
+                }
+                problems += Self.disagreements(index: reader.index, stream: SectionIndexing.sections(from: found))
+            } catch {
+                problems.append("the stream is not a complete pg_dump: \(error)")
+            }
+        }
+        ok = problems.isEmpty
+    }
+
+    static func disagreements(index: ArchiveIndex, stream: [Section]) -> [String] {
+        var problems: [String] = []
+        if index.sections.count != stream.count {
+            problems.append("the index lists \(index.sections.count) sections, the stream holds \(stream.count)")
+        }
+        for (indexed, parsed) in zip(index.sections, stream) {
+            if indexed.uncompressedOffset != parsed.uncompressedOffset || indexed.uncompressedLength != parsed.uncompressedLength
+                || indexed.type != parsed.type || indexed.table != parsed.table || indexed.rows != parsed.rows
+                || indexed.columns != parsed.columns {
+                problems.append("\(indexed.label): the index does not match the stream (stream has \(parsed.label)"
+                    + (parsed.rows.map { ", \($0) rows" } ?? "") + ")")
+            }
+        }
+        return problems
+    }
+
+    public func renderText() -> String {
+        if ok { return "\(archive): OK (\(members) members, \(sections) sections)\n" }
+        return problems.map { "\(archive): \($0)\n" }.joined() + "\(archive): DAMAGED (\(problems.count) problems)\n"
+    }
+}
