@@ -17,12 +17,11 @@ extension PGScalpel {
               pgscalpel sidecar -- sh -c 'createdb scratch && gunzip -c prod.scalpel.sql.gz | psql -q scratch'
             """)
 
-        @Argument(parsing: .captureForPassthrough, help: "A command to run against the server (after --).")
+        @Argument(parsing: .postTerminator, help: "A command to run against the server, after --.")
         var command: [String] = []
 
         func run() throws {
-            let arguments = command.first == "--" ? Array(command.dropFirst()) : command
-            let status = try Recovery.Sidecar.run(command: arguments) { writeStandardError($0) }
+            let status = try Recovery.Sidecar.run(command: command) { writeStandardError($0) }
             if status != 0 { throw ExitCode(status) }
         }
     }

@@ -44,7 +44,8 @@ public final class DescriptorSink: ByteSink {
 /// crash leaves the final path untouched, never half-written.
 public final class AtomicFileSink: ByteSink {
     public let path: String
-    private let temporaryPath: String
+    /// Where the bytes go until `commit()`; signal handlers remove it on interruption.
+    public let temporaryPath: String
     private let sink: DescriptorSink
     private var finished = false
 

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+/// Bad input: one clear line on standard error, a non-zero exit, never a stack trace.
+@Suite struct ErrorTests {
+    private func expectOneLine(_ outcome: CLI.Outcome, status: Int32 = 2, mentioning text: String,
+                               sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(outcome.status == status, sourceLocation: sourceLocation)
+        #expect(outcome.errors.split(separator: "\n").count == 1, "\(outcome.errors)", sourceLocation: sourceLocation)
+        #expect(outcome.errors.hasPrefix("pgscalpel: "), sourceLocation: sourceLocation)
+        #expect(outcome.errors.contains(text), "\(outcome.errors)", sourceLocation: sourceLocation)
+    }
+
+    @Test func anUnknownOptionOrCommand() throws {
+        expectOneLine(try CLI.pgscalpel(["ls", "--frobnicate", "x"]), mentioning: "--frobnicate")
+        expectOneLine(try CLI.pgscalpel(["frobnicate"]), mentioning: "frobnicate")
+        expectOneLine(try CLI.pgscalpel(["cat", "x.scalpel.sql.gz"]), mentioning: "-t")
+    }
+
+    @Test func aMissingFile() throws {
+        expectOneLine(try CLI.pgscalpel(["ls", "/nonexistent/x.scalpel.sql.gz"]), mentioning: "No such file")
+    }
+
+    @Test func anUnreachableServerAndAWrongPasswordKeepThePasswordOut() throws {
+        let scratch = try ScratchFolder()
+        let unreachable = try CLI.pgscalpel(["backup", "-d", "postgresql://app:hunter2@127.0.0.1:1/prod", "-f", scratch.file("x")])
+        expectOneLine(unreachable, mentioning: "127.0.0.1")
+        #expect(!unreachable.errors.contains("hunter2"))
+
+        let env = try TestServer.environment()
+        let noSuchSocket = try CLI.pgscalpel(["doctor", "-d", "host=/nonexistent password=hunter2 dbname=x"], environment: env)
+        #expect(noSuchSocket.status == 1)
+        #expect(!noSuchSocket.text.contains("hunter2"))
+        #expect(noSuchSocket.text.contains("MISSING connection"))
+    }
+
+    @Test func doctorFindsTheBinariesAndTheServer() throws {
+        let env = try TestServer.environment()
+        let doctor = try CLI.pgscalpel(["doctor", "-d", "postgres", "--json"], environment: env)
+        #expect(doctor.status == 0, "\(doctor.text)")
+        let report = try JSONSerialization.jsonObject(with: doctor.output) as! [String: Any]
+        let names = (report["checks"] as! [[String: Any]]).map { $0["name"] as! String }
+        for name in ["initdb", "postgres", "pg_dump", "psql", "libpq", "connection", "pg_dump can dump this server"] {
+            #expect(names.contains(name), "\(name)")
+        }
+    }
+
+    @Test func versionAndHelp() throws {
+        let version = try CLI.pgscalpel(["--version"])
+        #expect(version.status == 0)
+        #expect(version.text.split(separator: ".").count == 3)
+        let help = try CLI.pgscalpel(["--help"])
+        #expect(help.status == 0)
+        #expect(help.text.contains("Examples:"))
+        for command in ["backup", "pack", "ls", "verify", "cat", "doctor", "sidecar"] {
+            let outcome = try CLI.pgscalpel([command, "--help"])
+            #expect(outcome.status == 0, "\(command)")
+            #expect(outcome.text.contains("pgscalpel \(command)"), "\(command)")
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import PostgresAccess
+import Testing
+
+@Suite struct QueryTests {
+    @Test func bindsParametersAndReadsRows() throws {
+        let connection = try SharedServer.connect()
+        let result = try connection.execute("SELECT $1::int + 1 AS next, $2::text AS missing, 'x' AS x", ["41", nil])
+        #expect(result.rowCount == 1)
+        #expect(result.columnCount == 3)
+        #expect((0..<3).map(result.columnName) == ["next", "missing", "x"])
+        #expect(result[0, 0] == "42")
+        #expect(result[0, 1] == nil)
+        #expect(result.rows == [["42", nil, "x"]])
+        #expect(result.commandTag == "SELECT 1")
+    }
+
+    @Test func reportsAffectedRows() throws {
+        let connection = try SharedServer.connect()
+        try connection.execute("CREATE TEMP TABLE affected (id int)")
+        let insert = try connection.execute("INSERT INTO affected SELECT generate_series(1, 3)")
+        #expect(insert.commandTag == "INSERT 0 3")
+        #expect(insert.affectedRows == 3)
+        #expect(try connection.execute("CREATE TEMP TABLE other (id int)").affectedRows == nil)
+    }
+
+    @Test func runsSeveralStatementsWithoutParameters() throws {
+        let connection = try SharedServer.connect()
+        let result = try connection.execute("CREATE TEMP TABLE several (id int); INSERT INTO several VALUES (1), (2); SELECT count(*) FROM several")
+        #expect(result[0, 0] == "2")
+    }
+
+    @Test(arguments: [
+        ("SELECT * FROM nope", "42P01", #"ERROR 42P01: relation "nope" does not exist"#),
+        ("SELECT 1/0", "22012", "ERROR 22012: division by zero"),
+        ("SELEC 1", "42601", #"ERROR 42601: syntax error at or near "SELEC""#),
+    ])
+    func failingStatementMapsToSQLState(sql: String, sqlState: String, description: String) throws {
+        let connection = try SharedServer.connect()
+        let error = #expect(throws: PostgresError.self) { try connection.execute(sql) }
+        #expect(error?.code == .server)
+        #expect(error?.sqlState == sqlState)
+        #expect(error?.severity == "ERROR")
+        #expect(error?.description == description)
+        #expect(try connection.execute("SELECT 1")[0, 0] == "1")
+    }
+
+    @Test func uniqueViolationCarriesDetailButDescriptionHidesValues() throws {
+        let connection = try SharedServer.connect()
+        try connection.execute("CREATE TEMP TABLE unique_rows (id int PRIMARY KEY)")
+        try connection.execute("INSERT INTO unique_rows VALUES ($1)", ["12345"])
+        let error = #expect(throws: PostgresError.self) { try connection.execute("INSERT INTO unique_rows VALUES ($1)", ["12345"]) }
+        #expect(error?.sqlState == "23505")
+        #expect(error?.detail == "Key (id)=(12345) already exists.")
+        #expect(error?.description == #"ERROR 23505: duplicate key value violates unique constraint "unique_rows_pkey""#)
+    }
+
+    @Test func undefinedFunctionCarriesHint() throws {
+        let connection = try SharedServer.connect()
+        let error = #expect(throws: PostgresError.self) { try connection.execute("SELECT no_such_function(1)") }
+        #expect(error?.sqlState == "42883")
+        #expect(error?.hint?.hasPrefix("No function matches the given name and argument types.") == true)
+    }
+
+    @Test func executeRefusesCopyAndStaysUsable() throws {
+        let connection = try SharedServer.connect()
+        #expect(throws: PostgresError.self) { try connection.execute("COPY (SELECT generate_series(1, 100000000)) TO STDOUT") }
+        try connection.execute("CREATE TEMP TABLE copy_target (id int)")
+        #expect(throws: PostgresError.self) { try connection.execute("COPY copy_target FROM STDIN") }
+        #expect(try connection.execute("SELECT count(*) FROM copy_target")[0, 0] == "0")
+    }
+
+    @Test func refusesNULBytes() throws {
+        let connection = try SharedServer.connect()
+        let error = #expect(throws: PostgresError.self) { try connection.execute("SELECT $1", ["a\u{0}b"]) }
+        #expect(error?.code == .invalidArgument)
+        #expect(throws: PostgresError.self) { try connection.quoteLiteral("a\u{0}b") }
+    }
+
+    static let awkwardStrings = [
+        "plain", "", "with space", "double\"quote", "single'quote", #"back\slash"#, #"\\"#, "'; DROP TABLE x; --",
+        "naïve 日本語 😀", "tab\tnew\nline", "MixedCase", "\"", "'",
+    ]
+
+    @Test(arguments: awkwardStrings)
+    func quoteLiteralRoundTrips(text: String) throws {
+        let connection = try SharedServer.connect()
+        #expect(try connection.execute("SELECT \(try connection.quoteLiteral(text))")[0, 0] == text)
+    }
+
+    @Test(arguments: awkwardStrings.filter { !$0.isEmpty })
+    func quoteIdentifierRoundTrips(name: String) throws {
+        let connection = try SharedServer.connect()
+        let quoted = try connection.quoteIdentifier(name)
+        try connection.execute("CREATE TEMP TABLE \(quoted) (\(quoted) int)")
+        let result = try connection.execute("SELECT \(quoted) FROM \(quoted)")
+        #expect(result.columnName(0) == name)
+        let found = try connection.execute("SELECT relname FROM pg_class WHERE relname = $1 AND relpersistence = 't'", [name])
+        #expect(found.rows == [[name]])
+    }
+}
