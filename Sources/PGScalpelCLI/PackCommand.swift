@@ -17,14 +17,30 @@ extension PGScalpel {
         @Option(name: [.customShort("f"), .customLong("file")], help: "Write the archive here (atomically) instead of standard output.")
         var file: String?
 
+        @Option(help: ArgumentHelp("DEFLATE implementation (libdeflate or zlib), for measurements.", visibility: .hidden))
+        var compressor: String = "libdeflate"
+
+        @Option(help: ArgumentHelp("Compression level, 1 to 9.", visibility: .hidden))
+        var level: Int = 6
+
+        @Option(help: ArgumentHelp("Largest member, in KiB of SQL.", visibility: .hidden))
+        var memberKib: Int = 1024
+
         func validate() throws {
+            guard CompressionBackend(rawValue: compressor) != nil else { throw ValidationError("--compressor is libdeflate or zlib") }
+            guard (1...9).contains(level) else { throw ValidationError("--level is 1 to 9") }
+            guard memberKib >= 16 else { throw ValidationError("--member-kib is at least 16") }
             if file == nil && isTerminal(1) {
                 throw ValidationError("standard output is a terminal: redirect it or give -f FILE")
             }
         }
 
         func run() throws {
-            _ = try Packing.pack(to: file, progress: Progress(label: "pack"))
+            var compression = Packing.Compression()
+            compression.backend = CompressionBackend(rawValue: compressor)!
+            compression.level = level
+            compression.memberLimit = memberKib << 10
+            _ = try Packing.pack(to: file, compression: compression, progress: Progress(label: "pack"))
         }
     }
 }

@@ -4,6 +4,8 @@ import Glibc
 import Foundation
 import ScalpelArchive
 
+public typealias CompressionBackend = ScalpelArchive.CompressionBackend
+
 /// `pgscalpel pack`: indexes plain pg_dump output that some other process produced.
 public enum Packing {
     /// Reads `input` to its end in 1 MiB reads (a pipe from pg_dump delivers far
@@ -25,22 +27,34 @@ public enum Packing {
         }
     }
 
+    /// How members are compressed; the defaults are what the benchmarks chose.
+    public struct Compression: Sendable {
+        public var backend: CompressionBackend = .libdeflate
+        public var level = 6
+        public var memberLimit = ArchiveLayout.defaultMemberLimit
+        public init() {}
+    }
+
     /// Packs standard input into `path` (atomically), or to standard output when `path` is nil.
-    public static func pack(input: Int32 = 0, to path: String?, progress: Progress? = nil) throws -> ArchiveIndex {
+    public static func pack(input: Int32 = 0, to path: String?, compression: Compression = Compression(),
+                            progress: Progress? = nil) throws -> ArchiveIndex {
         let started = Date()
         if let path {
             let sink = try AtomicFileSink(path: path)
             let token = Interruption.register { [temporary = sink.temporaryPath] in unlink(temporary) }
             defer { Interruption.unregister(token) }
-            let index = try pack(input: input, sink: sink, started: started, progress: progress)
+            let index = try pack(input: input, sink: sink, compression: compression, started: started, progress: progress)
             try sink.commit()
             return index
         }
-        return try pack(input: input, sink: DescriptorSink(fd: 1, name: "standard output"), started: started, progress: progress)
+        return try pack(input: input, sink: DescriptorSink(fd: 1, name: "standard output"), compression: compression,
+                        started: started, progress: progress)
     }
 
-    private static func pack(input: Int32, sink: any ByteSink, started: Date, progress: Progress?) throws -> ArchiveIndex {
-        let builder = try ArchiveBuilder(sink: sink)
+    private static func pack(input: Int32, sink: any ByteSink, compression: Compression, started: Date,
+                             progress: Progress?) throws -> ArchiveIndex {
+        let builder = try ArchiveBuilder(sink: sink, memberLimit: compression.memberLimit, backend: compression.backend,
+                                         level: compression.level)
         try pump(input, name: "standard input", into: builder, progress: progress)
         progress?.finish()
         return try builder.finish(dump: DumpInfo(startedAt: isoTimestamp(started), completedAt: isoTimestamp(Date())))

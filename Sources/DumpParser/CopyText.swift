@@ -1,0 +1,133 @@
+/// PostgreSQL's COPY text format (the one pg_dump writes): fields separated
+/// by tabs, `\N` for NULL, and backslash escapes so that no value can contain
+/// a raw tab or line break.
+public enum CopyText {
+    /// Splits one data line (its trailing newline optional) into raw, still
+    /// escaped fields; nil stands for NULL. A backslash protects the byte after
+    /// it, so `\<tab>` does not end a field, as in the server's own reader.
+    public static func splitFields<Line: Collection<UInt8>>(_ line: Line) -> [ArraySlice<UInt8>?] {
+        var bytes = ArraySlice(line)
+        if bytes.last == ASCII.newline { bytes = bytes.dropLast() }
+        if bytes.last == ASCII.carriageReturn { bytes = bytes.dropLast() }
+        var fields: [ArraySlice<UInt8>?] = []
+        var start = bytes.startIndex
+        var i = start
+        while i < bytes.endIndex {
+            if bytes[i] == ASCII.backslash {
+                i += 2
+                continue
+            }
+            if bytes[i] == ASCII.tab {
+                fields.append(field(bytes[start..<i]))
+                start = i + 1
+            }
+            i += 1
+        }
+        fields.append(field(bytes[start..<min(i, bytes.endIndex)]))
+        return fields
+    }
+
+    /// The value's bytes. Handles `\b \f \n \r \t \v`, one to three octal
+    /// digits, `\x` with one or two hex digits, and any other `\c` as `c`;
+    /// a lone backslash at the end is dropped, as the server drops it.
+    public static func decode<Field: Collection<UInt8>>(_ field: Field) -> [UInt8] {
+        let bytes = Array(field)
+        var value: [UInt8] = []
+        value.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            i += 1
+            guard byte == ASCII.backslash else {
+                value.append(byte)
+                continue
+            }
+            guard i < bytes.count else { break }
+            let escaped = bytes[i]
+            i += 1
+            if let digit = octalDigit(escaped) {
+                var code = digit
+                for _ in 0..<2 {
+                    guard i < bytes.count, let next = octalDigit(bytes[i]) else { break }
+                    code = code << 3 | next
+                    i += 1
+                }
+                value.append(UInt8(truncatingIfNeeded: code))
+            } else if escaped == UInt8(ascii: "x"), i < bytes.count, let high = hexDigit(bytes[i]) {
+                i += 1
+                var code = high
+                if i < bytes.count, let low = hexDigit(bytes[i]) {
+                    code = code << 4 | low
+                    i += 1
+                }
+                value.append(UInt8(code))
+            } else {
+                value.append(letterEscapes[escaped] ?? escaped)
+            }
+        }
+        return value
+    }
+
+    /// Escapes a value the way the server writes it: backslash doubled,
+    /// `\b \f \n \r \t \v` as letters, every other byte as it is.
+    public static func encode<Value: Collection<UInt8>>(_ value: Value) -> [UInt8] {
+        var text: [UInt8] = []
+        text.reserveCapacity(value.count)
+        for byte in value {
+            if let letter = escapeLetters[byte] {
+                text.append(ASCII.backslash)
+                text.append(letter)
+            } else {
+                text.append(byte)
+            }
+        }
+        return text
+    }
+
+    /// Decodes a whole data line; nil stands for NULL.
+    public static func decodeLine<Line: Collection<UInt8>>(_ line: Line) -> [[UInt8]?] {
+        splitFields(line).map { $0.map { decode($0) } }
+    }
+
+    /// Encodes a row as a data line, with its trailing newline.
+    public static func encodeLine(_ fields: [[UInt8]?]) -> [UInt8] {
+        var line: [UInt8] = []
+        for (index, field) in fields.enumerated() {
+            if index > 0 { line.append(ASCII.tab) }
+            line.append(contentsOf: field.map { encode($0) } ?? nullMarker)
+        }
+        line.append(ASCII.newline)
+        return line
+    }
+
+    private static let nullMarker: [UInt8] = [ASCII.backslash, UInt8(ascii: "N")]
+
+    private static let letterEscapes: [UInt8: UInt8] = [
+        UInt8(ascii: "b"): 0x08, UInt8(ascii: "f"): 0x0C, UInt8(ascii: "n"): 0x0A,
+        UInt8(ascii: "r"): 0x0D, UInt8(ascii: "t"): 0x09, UInt8(ascii: "v"): 0x0B,
+    ]
+
+    private static let escapeLetters: [UInt8: UInt8] = {
+        var letters = Dictionary(uniqueKeysWithValues: letterEscapes.map { ($1, $0) })
+        letters[ASCII.backslash] = ASCII.backslash
+        return letters
+    }()
+
+    /// NULL is recognised on the raw text, before unescaping: `\N` is NULL, `\\N` is not.
+    private static func field(_ raw: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+        raw.elementsEqual(nullMarker) ? nil : raw
+    }
+
+    private static func octalDigit(_ byte: UInt8) -> UInt32? {
+        byte >= 0x30 && byte <= 0x37 ? UInt32(byte - 0x30) : nil
+    }
+
+    private static func hexDigit(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case 0x30...0x39: UInt32(byte - 0x30)
+        case 0x41...0x46: UInt32(byte - 0x41 + 10)
+        case 0x61...0x66: UInt32(byte - 0x61 + 10)
+        default: nil
+        }
+    }
+}

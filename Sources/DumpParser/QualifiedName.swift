@@ -1,0 +1,36 @@
+/// A schema-qualified object name as PostgreSQL stores it: identifiers already
+/// unquoted (`"My ""T"""` becomes `My "T"`), unquoted ones kept as written.
+public struct QualifiedName: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// Nil when the statement names the object without a schema (schemas,
+    /// extensions, large objects, publications, ...).
+    public var schema: String?
+    public var name: String
+
+    public init(schema: String?, name: String) {
+        self.schema = schema
+        self.name = name
+    }
+
+    /// Builds a name from dotted parts; a three-part name is `database.schema.name`.
+    init?(parts: [String]) {
+        switch parts.count {
+        case 1: self.init(schema: nil, name: parts[0])
+        case 2, 3: self.init(schema: parts[parts.count - 2], name: parts[parts.count - 1])
+        default: return nil
+        }
+    }
+
+    public var description: String {
+        schema.map { "\($0).\(name)" } ?? name
+    }
+
+    /// The name as it appears in a TOC header comment, where pg_dump turns line
+    /// breaks into spaces so a name cannot end the comment line.
+    var headerSpelling: QualifiedName {
+        QualifiedName(schema: schema.map(Self.sanitized), name: Self.sanitized(name))
+    }
+
+    private static func sanitized(_ text: String) -> String {
+        String(text.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+    }
+}
