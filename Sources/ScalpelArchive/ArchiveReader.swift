@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// Opens an indexed archive from its end: one read for the footer, one for the
 /// index, and then only the members a command asks for.
 public final class ArchiveReader {
@@ -49,10 +52,20 @@ public final class ArchiveReader {
         try self.init(source: try FileByteSource(path: path), name: path)
     }
 
-    /// Streams one section's SQL, member by member, each checked against its CRC.
+    /// Streams one section's SQL in order, each member checked against its CRC.
+    /// Members are decompressed a batch at a time on all cores, so a big table
+    /// reads at the speed of every core while memory stays at one batch.
     public func read(_ section: Section, _ body: ([UInt8]) throws -> Void) throws {
-        for (position, member) in index.members(of: section).enumerated() {
-            try body(try decompress(member, what: "member \(section.firstMember + position) (\(section.label))"))
+        let members = Array(index.members(of: section))
+        let batchSize = max(1, 2 * ProcessInfo.processInfo.activeProcessorCount)
+        var start = 0
+        while start < members.count {
+            let batch = start..<min(start + batchSize, members.count)
+            let compressed = try batch.map { try source.read(at: members[$0].offset, count: try checkedLength(members[$0])) }
+            let decoded = decompressInParallel(compressed, members: Array(members[batch]), firstPosition: section.firstMember + start,
+                                               label: section.label)
+            for result in decoded { try body(try result.get()) }
+            start = batch.upperBound
         }
     }
 
@@ -64,14 +77,58 @@ public final class ArchiveReader {
     }
 
     public func decompress(_ member: Member, what: @autoclosure () -> String) throws -> [UInt8] {
+        let compressed = try source.read(at: member.offset, count: try checkedLength(member))
+        return try Self.inflate(compressed, member: member, with: inflater, what: what())
+    }
+
+    private func checkedLength(_ member: Member) throws -> Int {
         guard member.length < UInt64(Int32.max), member.uncompressedLength < UInt64(Int32.max) else {
-            throw ArchiveError(.indexDamaged, "\(what()) has an impossible size in the index")
+            throw ArchiveError(.indexDamaged, "a member has an impossible size in the index")
         }
-        let compressed = try source.read(at: member.offset, count: Int(member.length))
+        return Int(member.length)
+    }
+
+    private static func inflate(_ compressed: [UInt8], member: Member, with inflater: MemberInflater,
+                                what: @autoclosure () -> String) throws -> [UInt8] {
         let bytes = try inflater.inflate(member: compressed, expectedLength: Int(member.uncompressedLength), what: what())
         guard crc32(bytes) == member.crc32 else {
             throw ArchiveError(.memberDamaged, "\(what()) does not match the CRC-32 in the index")
         }
         return bytes
     }
+
+    private func decompressInParallel(_ compressed: [[UInt8]], members: [Member], firstPosition: Int,
+                                      label: String) -> [Result<[UInt8], any Error>] {
+        let results = ResultSlots(count: compressed.count)
+        DispatchQueue.concurrentPerform(iterations: compressed.count) { item in
+            results[item] = Result {
+                try Self.inflate(compressed[item], member: members[item], with: try MemberInflater(),
+                                 what: "member \(firstPosition + item) (\(label))")
+            }
+        }
+        return results.values
+    }
+}
+
+/// One slot per member, each written by exactly one `concurrentPerform` iteration:
+/// raw storage, because concurrent writes through one Swift array would overlap accesses.
+private final class ResultSlots: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<Result<[UInt8], any Error>?>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    subscript(item: Int) -> Result<[UInt8], any Error>? {
+        get { slots[item] }
+        set { slots[item] = newValue }
+    }
+
+    var values: [Result<[UInt8], any Error>] { slots.map { $0! } }
 }
