@@ -1,3 +1,4 @@
+import Foundation
 import ScalpelArchive
 
 /// The few lines `backup` and `pack -f` print about the archive they wrote.
@@ -17,7 +18,8 @@ public struct ArchiveSummary: Codable, Sendable {
         sections = index.sections.count
         members = index.members.count
         dumpBytes = index.uncompressedSize
-        archiveBytes = index.compressedSize
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        archiveBytes = (attributes?[.size] as? NSNumber)?.uint64Value ?? index.compressedSize
     }
 
     public func renderText() -> String {
