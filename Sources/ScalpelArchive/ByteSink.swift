@@ -46,6 +46,7 @@ public final class AtomicFileSink: ByteSink {
     public let path: String
     /// Where the bytes go until `commit()`; signal handlers remove it on interruption.
     public let temporaryPath: String
+    private let folder: String
     private let sink: DescriptorSink
     private var finished = false
 
@@ -62,6 +63,7 @@ public final class AtomicFileSink: ByteSink {
         }
         fchmod(fd, mode)
         self.path = path
+        self.folder = folder.isEmpty ? "/" : folder
         self.temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         self.sink = DescriptorSink(fd: fd, name: path)
     }
@@ -84,6 +86,12 @@ public final class AtomicFileSink: ByteSink {
             let code = errno
             unlink(temporaryPath)
             throw ArchiveError(.io, "cannot rename into \(path): \(String(cString: strerror(code)))", errno: code)
+        }
+        // The rename itself is durable only once the folder is flushed too.
+        let folder = open(self.folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folder >= 0 {
+            fsync(folder)
+            close(folder)
         }
     }
 
