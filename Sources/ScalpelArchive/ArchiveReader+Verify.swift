@@ -22,15 +22,14 @@ extension ArchiveReader {
                        consume: (Int, [UInt8]?) throws -> Void = { _, _ in }) throws -> [Damage] {
         var damage = structuralDamage()
         let owners = sectionLabelsByMember()
-        for (position, member) in index.members.enumerated() {
+        try decompressMembers(0..<index.members.count, label: { owners[$0].joined(separator: ", ") }) { position, result in
             progress(position, index.members.count)
-            do {
-                let bytes = try decompress(member, what: "member \(position)")
+            switch result {
+            case .success(let bytes):
                 try consume(position, bytes)
-            } catch let error as ArchiveError {
-                damage.append(Damage(member: position, sections: owners[position], message: error.message))
-                try consume(position, nil)
-            } catch {
+            case .failure(let error):
+                let message = (error as? ArchiveError)?.message ?? "\(error)"
+                damage.append(Damage(member: position, sections: owners[position], message: message))
                 try consume(position, nil)
             }
         }

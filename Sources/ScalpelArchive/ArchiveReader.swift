@@ -7,11 +7,9 @@ public final class ArchiveReader {
     public let source: any ByteSource
     public let footer: Footer
     public let index: ArchiveIndex
-    private let inflater: MemberInflater
 
     public init(source: any ByteSource, name: String) throws {
         self.source = source
-        self.inflater = try MemberInflater()
         guard source.size >= 18 else {
             throw ArchiveError(.notGzip, "\(name) is not a gzip file (\(source.size) bytes)")
         }
@@ -37,7 +35,7 @@ public final class ArchiveReader {
         let compressed = try source.read(at: footer.indexOffset, count: Int(footer.indexCompressedLength))
         let payload: [UInt8]
         do {
-            payload = try inflater.inflate(member: compressed, expectedLength: Int(footer.indexPayloadLength), what: "the index")
+            payload = try MemberInflater().inflate(member: compressed, expectedLength: Int(footer.indexPayloadLength), what: "the index")
         } catch let error as ArchiveError {
             throw ArchiveError(.indexDamaged, "\(name): \(error.message)")
         }
@@ -53,18 +51,32 @@ public final class ArchiveReader {
     }
 
     /// Streams one section's SQL in order, each member checked against its CRC.
-    /// Members are decompressed a batch at a time on all cores, so a big table
-    /// reads at the speed of every core while memory stays at one batch.
     public func read(_ section: Section, _ body: ([UInt8]) throws -> Void) throws {
-        let members = Array(index.members(of: section))
+        try decompressMembers(section.firstMember..<(section.firstMember + section.memberCount),
+                              label: { _ in section.label }) { _, result in try body(try result.get()) }
+    }
+
+    /// Decompresses members in order, a batch at a time on all cores, so a big table
+    /// reads at the speed of every core while memory stays at one batch. `body` sees
+    /// each member's bytes, or why it could not be read, so `verify` can go on past damage.
+    public func decompressMembers(_ positions: Range<Int>, label: (Int) -> String,
+                                  _ body: (Int, Result<[UInt8], any Error>) throws -> Void) throws {
         let batchSize = max(1, 2 * ProcessInfo.processInfo.activeProcessorCount)
-        var start = 0
-        while start < members.count {
-            let batch = start..<min(start + batchSize, members.count)
-            let compressed = try batch.map { try source.read(at: members[$0].offset, count: try checkedLength(members[$0])) }
-            let decoded = decompressInParallel(compressed, members: Array(members[batch]), firstPosition: section.firstMember + start,
-                                               label: section.label)
-            for result in decoded { try body(try result.get()) }
+        var start = positions.lowerBound
+        while start < positions.upperBound {
+            let batch = start..<min(start + batchSize, positions.upperBound)
+            let members = Array(index.members[batch])
+            let compressed = members.map { member in
+                Result { try source.read(at: member.offset, count: try checkedLength(member)) }
+            }
+            let labels = batch.map { "member \($0) (\(label($0)))" }
+            let decoded = ResultSlots(count: members.count)
+            DispatchQueue.concurrentPerform(iterations: members.count) { item in
+                decoded[item] = Result {
+                    try Self.inflate(try compressed[item].get(), member: members[item], with: try MemberInflater(), what: labels[item])
+                }
+            }
+            for (result, position) in zip(decoded.values, batch) { try body(position, result) }
             start = batch.upperBound
         }
     }
@@ -74,11 +86,6 @@ public final class ArchiveReader {
         var bytes: [UInt8] = []
         try read(section) { bytes += $0 }
         return bytes
-    }
-
-    public func decompress(_ member: Member, what: @autoclosure () -> String) throws -> [UInt8] {
-        let compressed = try source.read(at: member.offset, count: try checkedLength(member))
-        return try Self.inflate(compressed, member: member, with: inflater, what: what())
     }
 
     private func checkedLength(_ member: Member) throws -> Int {
@@ -95,18 +102,6 @@ public final class ArchiveReader {
             throw ArchiveError(.memberDamaged, "\(what()) does not match the CRC-32 in the index")
         }
         return bytes
-    }
-
-    private func decompressInParallel(_ compressed: [[UInt8]], members: [Member], firstPosition: Int,
-                                      label: String) -> [Result<[UInt8], any Error>] {
-        let results = ResultSlots(count: compressed.count)
-        DispatchQueue.concurrentPerform(iterations: compressed.count) { item in
-            results[item] = Result {
-                try Self.inflate(compressed[item], member: members[item], with: try MemberInflater(),
-                                 what: "member \(firstPosition + item) (\(label))")
-            }
-        }
-        return results.values
     }
 }
 
