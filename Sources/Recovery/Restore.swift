@@ -1,0 +1,109 @@
+import Foundation
+import PostgresAccess
+import ScalpelArchive
+
+/// `pgscalpel restore`: some tables of an archive, with what they need, into a
+/// database (a sidecar, not production: it runs the archive's SQL there, as the
+/// runbook's psql did). Nothing is changed on the target before every check
+/// passed: the extensions can be created, and the tables are not there already
+/// (or `--clean` may drop exactly them).
+public struct Restore {
+    public struct Options: Sendable {
+        public var tables: [TablePattern]
+        public var part: RestorePlan.Part
+        public var clean: Bool
+        /// Connections loading data at once.
+        public var jobs: Int
+
+        public init(tables: [TablePattern], part: RestorePlan.Part = .all, clean: Bool = false, jobs: Int = 1) {
+            self.tables = tables
+            self.part = part
+            self.clean = clean
+            self.jobs = jobs
+        }
+    }
+
+    public var archive: String
+    public var options: Options
+
+    public init(archive: String, options: Options) {
+        self.archive = archive
+        self.options = options
+    }
+
+    public func run(into target: ConnectionTarget) throws -> RestoreReport {
+        let started = Date()
+        let reader = try ArchiveReader(path: archive)
+        let plan = try RestorePlan(index: reader.index, patterns: options.tables, part: options.part, text: reader.text(of:))
+        let settings = try reader.index.prologue.map { RestoreSQLStatement.split(try reader.text(of: $0)).map(\.text) } ?? []
+        let dataStyles = reader.index.dump.settings
+        let session = try RestoreSession(target: target, settings: settings, dataStyles: dataStyles)
+        let checks = RestoreTargetChecks(connection: session.connection)
+        var report = RestoreReport(archive: archive, target: target.redacted, tables: [],
+                                   skippedForeignKeys: plan.skippedForeignKeys, notes: plan.notes)
+
+        if options.part == .dataOnly {
+            var targets: [RelationName] = []
+            for table in plan.data.compactMap(\.copyTarget) where !targets.contains(table) { targets.append(table) }
+            try checks.requireEmpty(targets)
+        } else {
+            try checks.requireExtensions(plan.extensions)
+            let existing = try checks.existing(plan.tables)
+            if !existing.isEmpty {
+                guard options.clean else {
+                    throw RestoreError("the target already has \(existing.map(\.description).joined(separator: ", ")); "
+                        + "restore replaces tables only with --clean, which drops exactly the tables restored")
+                }
+                try checks.drop(existing, restoring: plan.tables)
+                report.dropped = existing
+            }
+        }
+
+        var missing = RestoreSession.MissingRoles()
+        var keptDumpIDs: Set<Int> = []
+        func runSchema(_ sections: [Section]) throws {
+            for section in sections {
+                // The sequence was there already: its value is the target's, not the dump's.
+                if section.type == "SEQUENCE SET", (section.dependencies ?? []).contains(where: keptDumpIDs.contains) { continue }
+                switch try session.run(section, text: reader.text(of: section), missing: &missing) {
+                case .created:
+                    report.created.append(section.label)
+                case .existed:
+                    report.existing.append(section.label)
+                    if let id = section.dumpID { keptDumpIDs.insert(id) }
+                case .skipped(let reason):
+                    report.notes.append(reason)
+                case .rolesMissing:
+                    break
+                }
+            }
+        }
+        try runSchema(plan.preData)
+        let loader = RestoreLoader(archive: archive, target: target, settings: settings, dataStyles: dataStyles,
+                                   truncateFirst: options.part == .all)
+        let rows = try loader.load(plan.data, jobs: options.jobs)
+        try runSchema(plan.postData)
+
+        var loaded: [RelationName: UInt64] = [:]
+        for (section, count) in zip(plan.data, rows) {
+            if let table = section.table { loaded[table, default: 0] += count }
+        }
+        report.tables = plan.tables.map { RestoreReport.Table(table: $0, rows: loaded[$0]) }
+        report.notes += session.notes
+        for (role, count) in missing.owners.sorted(by: { $0.key < $1.key }) {
+            report.notes.append("role \(role) is missing on the target (or may not own objects): \(count) OWNER TO "
+                + "statement\(count == 1 ? "" : "s") skipped, so those objects belong to the restoring user")
+        }
+        for (role, count) in missing.grantees.sorted(by: { $0.key < $1.key }) {
+            report.notes.append("role \(role) is missing on the target: \(count) GRANT/REVOKE statement\(count == 1 ? "" : "s") skipped")
+        }
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+}
+
+/// A restore that cannot go on; the CLI prints it as one line and exits 2.
+public struct RestoreError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

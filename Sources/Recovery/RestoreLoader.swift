@@ -1,0 +1,111 @@
+import Foundation
+import PostgresAccess
+import ScalpelArchive
+
+/// Loads `TABLE DATA` sections with COPY FROM STDIN, streaming each section's
+/// members from the archive into the server as they are decompressed, over as
+/// many connections as `jobs` allows. Each section loads in its own transaction
+/// and is rolled back unless the server counts exactly the archive's rows.
+struct RestoreLoader: Sendable {
+    var archive: String
+    var target: ConnectionTarget
+    var settings: [String]
+    var dataStyles: [String: String]
+    /// The tables were created by this restore, so they are empty: truncating
+    /// each in its loading transaction costs nothing and lets a server with
+    /// `wal_level=minimal` (the sidecar's) skip WAL for the whole load.
+    var truncateFirst: Bool
+
+    /// Rows loaded per section, in the order given.
+    func load(_ sections: [Section], jobs: Int) throws -> [UInt64] {
+        let queue = LoadQueue(count: sections.count)
+        let group = DispatchGroup()
+        for _ in 0..<min(max(jobs, 1), sections.count) {
+            group.enter()
+            let worker = Thread { [self] in
+                defer { group.leave() }
+                do {
+                    let reader = try ArchiveReader(path: archive)
+                    let session = try RestoreSession(target: target, settings: settings, dataStyles: dataStyles)
+                    while let next = queue.next() {
+                        queue.finish(next, rows: try load(sections[next], from: reader, into: session.connection))
+                    }
+                } catch {
+                    queue.fail(error)
+                }
+            }
+            worker.start()
+        }
+        group.wait()
+        return try queue.result()
+    }
+
+    private func load(_ section: Section, from reader: ArchiveReader, into connection: Connection) throws -> UInt64 {
+        guard let copyTarget = section.copyTarget else { throw RestoreError("\(section.label) is not a COPY block") }
+        let table = try connection.quotedName(copyTarget)
+        let columns = try section.columns.map { "(\(try $0.map(connection.quoteIdentifier).joined(separator: ", ")))" } ?? ""
+        try connection.execute("BEGIN")
+        do {
+            if truncateFirst && section.table == copyTarget { try connection.execute("TRUNCATE ONLY \(table)") }
+            var stream = RestoreCopyStream(label: section.label)
+            let rows = try connection.copyIn("COPY \(table) \(columns) FROM STDIN") { writer in
+                try reader.read(section) { chunk in try stream.feed(chunk) { try writer.write($0) } }
+                guard stream.isComplete else {
+                    throw RestoreError("\(section.label): the archive's data ends without the \\. line that closes it")
+                }
+            }
+            if let expected = section.rows, UInt64(rows) != expected {
+                throw RestoreError("\(section.label): the server loaded \(rows) rows, the archive's index says \(expected); rolled back")
+            }
+            try connection.execute("COMMIT")
+            return UInt64(rows)
+        } catch {
+            _ = try? connection.execute("ROLLBACK")
+            throw error
+        }
+    }
+}
+
+/// Hands sections to the loading threads and gathers their row counts; after
+/// the first failure no new section is started.
+private final class LoadQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextSection = 0
+    private var rows: [UInt64]
+    private var failure: (any Error)?
+
+    init(count: Int) {
+        rows = Array(repeating: 0, count: count)
+    }
+
+    func next() -> Int? {
+        lock.withLock {
+            guard failure == nil, nextSection < rows.count else { return nil }
+            nextSection += 1
+            return nextSection - 1
+        }
+    }
+
+    func finish(_ section: Int, rows count: UInt64) {
+        lock.withLock { rows[section] = count }
+    }
+
+    func fail(_ error: any Error) {
+        lock.withLock { failure = failure ?? error }
+    }
+
+    func result() throws -> [UInt64] {
+        try lock.withLock {
+            if let failure { throw failure }
+            return rows
+        }
+    }
+}
+
+extension Connection {
+    /// `schema.name` with both parts quoted as needed.
+    func quotedName(_ name: RelationName) throws -> String {
+        let quoted = try quoteIdentifier(name.name)
+        return try name.schema.map { "\(try quoteIdentifier($0)).\(quoted)" } ?? quoted
+    }
+}

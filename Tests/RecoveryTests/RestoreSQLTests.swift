@@ -1,0 +1,83 @@
+import Testing
+@testable import Recovery
+import ScalpelArchive
+
+/// The SQL reading restore does itself: statements, names, and COPY data in chunks.
+@Suite struct RestoreSQLTests {
+    @Test func statementsSplitAtTopLevelSemicolonsOnly() {
+        let sql = """
+            \\restrict abc
+            SET a = 'x;y';
+            --
+            -- Name: f; Type: FUNCTION
+            --
+            CREATE FUNCTION public.f(a integer) RETURNS integer
+                LANGUAGE sql
+                BEGIN ATOMIC
+             SELECT CASE WHEN (a > 0) THEN 1 ELSE 0 END AS "c;";
+             SELECT 2;
+            END;
+            CREATE FUNCTION public.g() RETURNS text LANGUAGE plpgsql AS $_$ BEGIN RETURN ';'; END $_$;
+            /* a ; comment */ ALTER FUNCTION public.g() OWNER TO "Odd Role";
+            GRANT SELECT ON TABLE public.t TO reader;
+            """
+        let statements = RestoreSQLStatement.split(Array(sql.utf8))
+        #expect(statements.map(\.firstWord) == ["set", "create", "create", "alter", "grant"])
+        #expect(statements[1].text.hasSuffix("SELECT 2;\nEND;"))
+        #expect(statements[1].text.contains("-- Name: f; Type: FUNCTION"))
+        #expect(statements[3].newOwner == "Odd Role")
+        #expect(statements[4].grantee == "reader")
+        #expect(statements.allSatisfy { !$0.text.contains("\\restrict") })
+        #expect(statements[0].newOwner == nil)
+    }
+
+    @Test func qualifiedNamesAreFoundInCodeAndInLiterals() {
+        let sql = #"""
+            ALTER TABLE ONLY public.plain ALTER COLUMN id SET DEFAULT nextval('"Sales"."Seq ""Q"""'::regclass);
+            -- public.not_this
+            CREATE DOMAIN Public.Email AS public.citext CHECK (VALUE OPERATOR(public.~~) 'x'::public.citext);
+            """#
+        let names = RestoreSQLLexer.qualifiedNames(RestoreSQLLexer.tokens(Array(sql.utf8))).map(\.description)
+        #expect(names == ["public.plain", "Sales.Seq \"Q\"", "public.email", "public.citext", "public.citext"])
+        let reference = RestoreSQLLexer.name(after: "references", in: RestoreSQLLexer.tokens(Array(
+            "ALTER TABLE x ADD CONSTRAINT k FOREIGN KEY (a) REFERENCES \"We\".t(id);".utf8)))
+        #expect(reference == RelationName(schema: "We", name: "t"))
+    }
+
+    @Test func copyDataIsFoundWhateverTheChunking() throws {
+        let section = """
+            --
+            -- Data for Name: t; Type: TABLE DATA; Schema: public; Owner: postgres
+            --
+
+            COPY public."t;x" (a, "b;") FROM stdin;
+            \\N\tone
+            2\t\\\\.two
+            \\.
+            x\t\\N
+            \\.
+
+
+            """
+        let bytes = Array(section.utf8)
+        let data = Array("\\N\tone\n2\t\\\\.two\n".utf8)
+        for first in 0...bytes.count {
+            for second in stride(from: first, through: bytes.count, by: 7) {
+                var stream = RestoreCopyStream(label: "t")
+                var output: [UInt8] = []
+                for chunk in [bytes[..<first], bytes[first..<second], bytes[second...]] {
+                    try stream.feed(Array(chunk)) { output += $0 }
+                }
+                #expect(stream.isComplete)
+                #expect(output == data, "chunks at \(first), \(second)")
+            }
+        }
+    }
+
+    @Test func aSectionWithoutCopyIsRefused() {
+        var stream = RestoreCopyStream(label: "TABLE DATA public.t")
+        #expect(throws: RestoreError.self) {
+            try stream.feed(Array("--\nINSERT INTO public.t VALUES (1);\n".utf8)) { _ in }
+        }
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import PostgresAccess
+import Testing
+@testable import Recovery
+import ScalpelArchive
+
+/// Restores into a real server and checks the tables work afterwards.
+@Suite struct RestoreTests {
+    @Test func enumDomainSerialIdentityAndGeneratedColumnsWork() throws {
+        let archive = try PackedArchive(fixture: "awkward-verbose.sql")
+        let target = try RestoreServer.makeDatabase()
+        let report = try Restore(archive: archive.path, options: .init(tables: [
+            try TablePattern("plain"), try TablePattern("\"Sales\".\"Order Items\""),
+        ])).run(into: target)
+        #expect(report.tables.map(\.rows) == [250, 1500])
+        #expect(report.skippedForeignKeys.isEmpty)
+        #expect(report.notes.contains("role reader is missing on the target: 3 GRANT/REVOKE statements skipped"))
+
+        let database = try Connection(target)
+        #expect(try database.execute("SELECT count(*), count(DISTINCT m) FROM public.plain").rows == [["1500", "3"]])
+        #expect(try database.execute("SELECT nextval('public.plain_id_seq')")[0, 0] == "1501")
+        #expect(try database.execute("INSERT INTO public.plain (note, m, p) VALUES ('new', 'happy', 7) RETURNING id")[0, 0] == "1502")
+        #expect(throws: PostgresError.self) { try database.execute("INSERT INTO public.plain (p) VALUES (-1)") }
+        #expect(throws: PostgresError.self) { try database.execute("INSERT INTO public.plain (m) VALUES ('angry')") }
+        let inserted = try database.execute("""
+            INSERT INTO "Sales"."Order Items" ("from", qty, plain_id) VALUES ('test', 21, 1) RETURNING id, total
+            """)
+        #expect(inserted.rows == [["251", "42"]])
+        #expect(throws: PostgresError.self) {  // the foreign key came with both tables
+            try database.execute("INSERT INTO \"Sales\".\"Order Items\" (plain_id) VALUES (999999)")
+        }
+    }
+
+    @Test func aForeignKeyToATableNotRestoredIsSkippedAndListed() throws {
+        let archive = try PackedArchive(fixture: "awkward-verbose.sql")
+        let target = try RestoreServer.makeDatabase()
+        let report = try Restore(archive: archive.path, options: .init(tables: [try TablePattern("\"Sales\".\"Order Items\"")]))
+            .run(into: target)
+        #expect(report.skippedForeignKeys.map(\.name) == ["Order Items_plain_id_fkey"])
+        #expect(report.renderText().contains("Sales.Order Items Order Items_plain_id_fkey -> public.plain"))
+        let database = try Connection(target)
+        #expect(try database.execute("SELECT to_regclass('public.plain') IS NULL")[0, 0] == "t")
+        #expect(try database.execute("SELECT count(*) FROM \"Sales\".\"Order Items\"")[0, 0] == "250")
+    }
+
+    @Test func aPartitionedTableComesWithItsPartitionsAndTheirRows() throws {
+        let archive = try PackedArchive(fixture: "awkward-verbose.sql")
+        let target = try RestoreServer.makeDatabase()
+        let report = try Restore(archive: archive.path, options: .init(tables: [try TablePattern("measurements")]))
+            .run(into: target)
+        #expect(report.tables.map(\.rows) == [nil, 0, 300])
+        let database = try Connection(target)
+        #expect(try database.execute("SELECT count(*) FROM public.measurements")[0, 0] == "300")
+        #expect(try database.execute("SELECT count(*) FROM pg_inherits WHERE inhparent = 'public.measurements'::regclass")[0, 0] == "2")
+        try database.execute("INSERT INTO public.measurements VALUES (1, '2025-03-01', 1.5)")
+        #expect(try database.execute("SELECT count(*) FROM \"Sales\".\"m \"\"2025\"\"\"")[0, 0] == "1")
+    }
+
+    @Test func oddlyNamedSchemasAndTables() throws {
+        let archive = try PackedArchive(fixture: "awkward-verbose.sql")
+        let target = try RestoreServer.makeDatabase()
+        let report = try Restore(archive: archive.path, options: .init(tables: [
+            try TablePattern("\"we.ird; schema\".\"t; x\""), try TablePattern("\"new\nline\""), try TablePattern("\"日本\""),
+        ])).run(into: target)
+        #expect(report.tables.map(\.rows) == [5, 2, 1])
+        #expect(report.created.contains("SCHEMA we.ird; schema"))
+        let database = try Connection(target)
+        #expect(try database.execute("SELECT count(*) FROM \"we.ird; schema\".\"t; x\"")[0, 0] == "1")
+        #expect(try database.execute("SELECT \"列\" FROM public.\"日本\" ORDER BY 1 LIMIT 1").rowCount == 1)
+    }
+
+    @Test func existingTablesAreRefusedWithoutCleanAndReplacedWithIt() throws {
+        let archive = try PackedArchive(fixture: "awkward-verbose.sql")
+        let target = try RestoreServer.makeDatabase()
+        let database = try Connection(target)
+        try database.execute("CREATE TABLE public.plain (marker text); INSERT INTO public.plain VALUES ('keep me')")
+        let restore = Restore(archive: archive.path, options: .init(tables: [try TablePattern("plain")]))
+        #expect(throws: RestoreError.self) { try restore.run(into: target) }
+        #expect(try database.execute("SELECT marker FROM public.plain").rows == [["keep me"]])
+        #expect(try database.execute("SELECT to_regtype('public.mood') IS NULL")[0, 0] == "t")
+
+        var cleaning = restore
+        cleaning.options.clean = true
+        let replaced = try cleaning.run(into: target)
+        #expect(replaced.dropped == [RelationName(schema: "public", name: "plain")])
+        #expect(try database.execute("SELECT count(*) FROM public.plain")[0, 0] == "1500")
+
+        // Again: the types are there now and are kept, the table is replaced.
+        let again = try cleaning.run(into: target)
+        #expect(again.existing == ["TYPE public.mood", "DOMAIN public.posint"])
+        #expect(try database.execute("SELECT count(*) FROM public.plain")[0, 0] == "1500")
+    }
+
+    @Test func schemaOnlyThenDataOnly() throws {
+        let archive = try PackedArchive(fixture: "awkward-verbose.sql")
+        let target = try RestoreServer.makeDatabase()
+        let table = [try TablePattern("plain")]
+        let schema = try Restore(archive: archive.path, options: .init(tables: table, part: .schemaOnly)).run(into: target)
+        #expect(schema.tables.map(\.rows) == [nil])
+        let data = Restore(archive: archive.path, options: .init(tables: table, part: .dataOnly))
+        #expect(try data.run(into: target).tables.map(\.rows) == [1500])
+        let database = try Connection(target)
+        #expect(try database.execute("SELECT nextval('public.plain_id_seq')")[0, 0] == "1501")
+        #expect(throws: RestoreError.self) { try data.run(into: target) }  // rows there already
+        #expect(try database.execute("SELECT count(*) FROM public.plain")[0, 0] == "1500")
+    }
+
+    @Test func everyTableOverTwoConnections() throws {
+        let archive = try PackedArchive(fixture: "awkward-verbose.sql")
+        let target = try RestoreServer.makeDatabase()
+        let report = try Restore(archive: archive.path, options: .init(tables: [try TablePattern("*.*")], jobs: 2))
+            .run(into: target)
+        struct Expected: Decodable { var schema: String; var name: String; var rows: Int }
+        let expected = try JSONDecoder().decode([Expected].self, from: Data(contentsOf: URL(
+            fileURLWithPath: TableExtractTests.fixturePath("awkward.expected.json"))))
+        let database = try Connection(target)
+        for table in expected {
+            let name = "\(try database.quoteIdentifier(table.schema)).\(try database.quoteIdentifier(table.name))"
+            #expect(try database.execute("SELECT count(*) FROM ONLY \(name)")[0, 0] == String(table.rows), "\(name)")
+        }
+        #expect(report.tables.count == expected.count + 1)  // and the partitioned parent, which has no rows of its own
+        #expect(report.skippedForeignKeys.isEmpty)
+    }
+}
+
+/// An archive file for one test, removed when the test releases it.
+final class PackedArchive {
+    let path: String
+
+    init(fixture: String) throws {
+        path = try TableExtractTests.archive(of: fixture)
+    }
+
+    /// Packs pg_dump output held in memory, as `pgscalpel pack` would.
+    init(dump: [UInt8]) throws {
+        path = NSTemporaryDirectory() + "pgscalpel-\(UUID().uuidString).scalpel.sql.gz"
+        let sink = try AtomicFileSink(path: path)
+        let builder = try ArchiveBuilder(sink: sink)
+        try dump.withUnsafeBytes { try builder.consume($0) }
+        _ = try builder.finish(dump: DumpInfo())
+        try sink.commit()
+    }
+
+    deinit { unlink(path) }
+}
+
+/// One server for the restore suites; each test restores into a database of its own.
+enum RestoreServer {
+    private struct Info: Sendable {
+        var target: ConnectionTarget
+        var socketDirectory: String
+        var port: Int
+    }
+
+    private static let started = Result { () throws -> Info in
+        let server = try EphemeralServer()
+        _ = Unmanaged.passRetained(server)  // stopped by the registry's exit hook
+        return Info(target: server.target, socketDirectory: server.socketDirectory, port: server.port)
+    }
+
+    static func makeDatabase() throws -> ConnectionTarget {
+        let server = try started.get()
+        let name = "restore_\(UUID().uuidString.prefix(8).lowercased())"
+        try Connection(server.target).execute("CREATE DATABASE \(name)")
+        return server.target.setting("dbname", to: name)
+    }
+
+    /// Runs a PostgreSQL program (pg_dump, psql) against the server.
+    static func run(_ tool: ServerBinaries.Tool, _ arguments: [String]) throws -> Data {
+        let server = try started.get()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try ServerBinaries.locate().require(tool))
+        process.arguments = arguments
+        process.environment = ["PGHOST": server.socketDirectory, "PGPORT": String(server.port), "PGUSER": "postgres"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw RestoreError("\(tool.rawValue) \(arguments) failed") }
+        return data
+    }
+}
