@@ -1,8 +1,9 @@
-/// Splits the text of one complete statement into tokens for the statement
-/// analyser. Lazy, so a statement is read only as far as its leading words
-/// decide anything: the megabytes of a `lowrite` literal are never decoded.
-struct SQLTokenizer {
-    enum Token: Equatable {
+/// The one tokenizer for pg_dump's SQL: the statement analyser reads a statement
+/// with it, `restore` whole sections. Lazy, so a statement is read only as far as
+/// its leading words decide anything: the megabytes of a `lowrite` literal are
+/// never decoded.
+public struct SQLTokenizer {
+    public enum Token: Equatable, Sendable {
         /// An unquoted identifier, keyword or number, as written.
         case word(String)
         /// A `"..."` identifier, unquoted.
@@ -11,9 +12,12 @@ struct SQLTokenizer {
         case string(String)
         /// Any other single byte: punctuation and operator characters.
         case symbol(UInt8)
+        /// A line that starts with a backslash: a psql meta-command (`\restrict KEY`),
+        /// which is not SQL. pg_dump writes them only at the start of a line.
+        case metaCommand
 
         /// Case-insensitive match of an unquoted word.
-        func isKeyword(_ keyword: String) -> Bool {
+        public func isKeyword(_ keyword: String) -> Bool {
             guard case let .word(text) = self else { return false }
             return text.utf8.count == keyword.utf8.count
                 && zip(text.utf8, keyword.utf8).allSatisfy { ASCII.lowercased($0) == ASCII.lowercased($1) }
@@ -23,7 +27,7 @@ struct SQLTokenizer {
         var identifier: String? {
             switch self {
             case let .word(text), let .quoted(text): text
-            case .string, .symbol: nil
+            case .string, .symbol, .metaCommand: nil
             }
         }
     }
@@ -31,22 +35,31 @@ struct SQLTokenizer {
     private let bytes: [UInt8]
     private var index: Int
     private let end: Int
+    /// Nothing but whitespace since the start or the last line feed.
+    private var atLineStart = true
 
-    init(_ bytes: [UInt8]) {
+    public init(_ bytes: [UInt8]) {
         self.bytes = bytes
         self.index = 0
         self.end = bytes.count
     }
 
     /// Where the last token returned by `next()` starts; it ends at `position`.
-    private(set) var tokenStart = 0
-    var position: Int { index }
+    /// Statements are cut from the original bytes there, comments and all.
+    public private(set) var tokenStart = 0
+    public var position: Int { index }
 
-    mutating func next() -> Token? {
+    public mutating func next() -> Token? {
         skipSpaceAndComments()
         tokenStart = index
         guard index < end else { return nil }
         let byte = bytes[index]
+        let startsLine = atLineStart
+        atLineStart = false
+        if byte == ASCII.backslash, startsLine {
+            skipLine()
+            return .metaCommand
+        }
         if byte == ASCII.singleQuote {
             return .string(quoted(closing: ASCII.singleQuote, escapes: false))
         }
@@ -73,15 +86,22 @@ struct SQLTokenizer {
         while index < end {
             let byte = bytes[index]
             if ASCII.isSpace(byte) {
+                if byte == ASCII.newline { atLineStart = true }
                 index += 1
             } else if byte == ASCII.dash, index + 1 < end, bytes[index + 1] == ASCII.dash {
-                while index < end, bytes[index] != ASCII.newline { index += 1 }
+                skipLine()
             } else if byte == ASCII.slash, index + 1 < end, bytes[index + 1] == ASCII.star {
                 skipBlockComment()
+                atLineStart = false
             } else {
                 return
             }
         }
+    }
+
+    /// Up to the line feed, which is left to mark the next line's start.
+    private mutating func skipLine() {
+        while index < end, bytes[index] != ASCII.newline { index += 1 }
     }
 
     private mutating func skipBlockComment() {

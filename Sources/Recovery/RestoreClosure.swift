@@ -1,3 +1,4 @@
+import DumpParser
 import ScalpelArchive
 
 /// The growing set of sections a `RestorePlan` runs, by position in the index:
@@ -7,7 +8,7 @@ struct RestoreClosure {
     let index: ArchiveIndex
     private let text: (Section) throws -> [UInt8]
     private(set) var included: Set<Int> = []
-    private var tokenCache: [Int: [RestoreSQLToken]] = [:]
+    private var tokenCache: [Int: [SQLTokenizer.Token]] = [:]
     private let byDumpID: [Int: Int]
     private let schemas: [String: Int]
     private let prerequisites: [RelationName: [Int]]
@@ -44,9 +45,9 @@ struct RestoreClosure {
         included.insert(position)
     }
 
-    mutating func tokens(_ position: Int) throws -> [RestoreSQLToken] {
+    mutating func tokens(_ position: Int) throws -> [SQLTokenizer.Token] {
         if let cached = tokenCache[position] { return cached }
-        let tokens = RestoreSQLLexer.tokens(try text(index.sections[position]))
+        let tokens = [SQLTokenizer.Token](outsideRoutineBodies: try text(index.sections[position]))
         tokenCache[position] = tokens
         return tokens
     }
@@ -105,7 +106,7 @@ struct RestoreClosure {
         }
         guard section.type != "TABLE DATA" else { return found }
         let tokens = try tokens(position)
-        for name in RestoreSQLLexer.qualifiedNames(tokens) {
+        for name in tokens.qualifiedNames {
             if let objects = prerequisites[name] {
                 found += objects
             } else if !defined.contains(name) && name.schema != "pg_catalog" {
@@ -113,8 +114,8 @@ struct RestoreClosure {
             }
             if let schema = name.schema, let owner = schemas[schema] { found.append(owner) }
         }
-        for (offset, token) in tokens.enumerated().dropLast() where token.isWord("language") && tokens[offset + 1].isName {
-            languages.insert(tokens[offset + 1].text)
+        for (offset, token) in tokens.enumerated().dropLast() where token.isKeyword("language") {
+            if let language = tokens[offset + 1].name { languages.insert(language) }
         }
         if section.type == "EXTENSION", let schema = try extensionFacts(position).schema, let owner = schemas[schema] {
             found.append(owner)
@@ -125,10 +126,11 @@ struct RestoreClosure {
     /// `CREATE EXTENSION IF NOT EXISTS name WITH SCHEMA s [VERSION 'v']`.
     mutating func extensionFacts(_ position: Int) throws -> RestorePlan.Extension {
         let tokens = try tokens(position)
-        let version = tokens.firstIndex { $0.isWord("version") }.flatMap { found in
-            found + 1 < tokens.count && tokens[found + 1].kind == .string ? tokens[found + 1].text : nil
+        let version = tokens.firstIndex { $0.isKeyword("version") }.flatMap { found -> String? in
+            guard found + 1 < tokens.count, case let .string(text) = tokens[found + 1] else { return nil }
+            return text
         }
         return RestorePlan.Extension(name: index.sections[position].name ?? "?",
-                                     schema: RestoreSQLLexer.name(after: "schema", in: tokens)?.name, version: version)
+                                     schema: tokens.name(after: "schema")?.name, version: version)
     }
 }

@@ -103,7 +103,7 @@ public struct RestorePlan: Sendable {
                     continue
                 }
             case "FK CONSTRAINT":
-                let referenced = RestoreSQLLexer.name(after: "references", in: try closure.tokens(position))
+                let referenced = try closure.tokens(position).name(after: "references")
                 guard let referenced, chosenSet.contains(referenced) else {
                     skipped.append(ForeignKey(table: table, name: section.name ?? "?", references: referenced))
                     continue

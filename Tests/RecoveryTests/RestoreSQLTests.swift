@@ -1,4 +1,5 @@
 import Testing
+import DumpParser
 @testable import Recovery
 import ScalpelArchive
 
@@ -37,10 +38,10 @@ import ScalpelArchive
             -- public.not_this
             CREATE DOMAIN Public.Email AS public.citext CHECK (VALUE OPERATOR(public.~~) 'x'::public.citext);
             """#
-        let names = RestoreSQLLexer.qualifiedNames(RestoreSQLLexer.tokens(Array(sql.utf8))).map(\.description)
+        let names = [SQLTokenizer.Token](outsideRoutineBodies: Array(sql.utf8)).qualifiedNames.map(\.description)
         #expect(names == ["public.plain", "Sales.Seq \"Q\"", "public.email", "public.citext", "public.citext"])
-        let reference = RestoreSQLLexer.name(after: "references", in: RestoreSQLLexer.tokens(Array(
-            "ALTER TABLE x ADD CONSTRAINT k FOREIGN KEY (a) REFERENCES \"We\".t(id);".utf8)))
+        let reference = [SQLTokenizer.Token](outsideRoutineBodies: Array(
+            "ALTER TABLE x ADD CONSTRAINT k FOREIGN KEY (a) REFERENCES \"We\".t(id);".utf8)).name(after: "references")
         #expect(reference == RelationName(schema: "We", name: "t"))
     }
 
