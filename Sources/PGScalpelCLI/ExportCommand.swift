@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import Recovery
+
+extension PGScalpel {
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a table's rows as CSV, JSON Lines, INSERT statements or COPY, with no server.",
+            discussion: """
+            Decodes the rows from the archive's COPY data, reading only the members that hold them. \
+            CSV is byte for byte what COPY ... TO STDOUT (FORMAT csv, HEADER) writes. JSON Lines types \
+            values from the table's definition in the archive: numbers, booleans, null, json and jsonb \
+            embedded, arrays as arrays, bytea as hex text or base64, everything else as strings.
+
+            --key compares text: the given values must equal the key columns as the dump wrote them \
+            (42 for an integer, the exact text for a text key, timestamps as the dump spells them). \
+            Exit status 1 when a --key value matches no row.
+
+            Examples:
+              pgscalpel export prod.scalpel.sql.gz -t users -o users.csv
+              pgscalpel export prod.scalpel.sql.gz -t users --key 42 --key 43 --format jsonl
+              pgscalpel export prod.scalpel.sql.gz -t line_items --key 1001,3 --format sql | psql db
+              pgscalpel export prod.scalpel.sql.gz -t users --columns id,email
+              pgscalpel export prod.scalpel.sql.gz -t 'billing.*' -o billing-export/
+            """)
+
+        @Argument(help: "The indexed archive.")
+        var archive: String
+
+        @Option(name: [.customShort("t"), .customLong("table")], help: "The table: NAME or SCHEMA.NAME (repeatable).")
+        var tables: [String] = []
+
+        @Option(help: ArgumentHelp("Only the rows with this primary key (comma-separated for a composite key; repeatable).",
+                                   valueName: "values"))
+        var key: [String] = []
+
+        @Option(help: ArgumentHelp("Only these columns, in this order (comma-separated).", valueName: "names"))
+        var columns: String?
+
+        @Option(help: "csv, jsonl, sql (INSERT statements) or copy (the dump's COPY block).")
+        var format: String = ExportFormat.csv.rawValue
+
+        @Option(name: [.customShort("o"), .customLong("output")],
+                help: "Write to this file (atomically), or into this folder: one file per table and manifest.json.")
+        var output: String?
+
+        @Option(help: "How JSON Lines writes bytea: hex or base64.")
+        var bytea: String = ExportFormat.Bytea.hex.rawValue
+
+        func validate() throws {
+            guard !tables.isEmpty else { throw ValidationError("name a table with -t") }
+            guard let format = ExportFormat(rawValue: format) else { throw ValidationError("--format is csv, jsonl, sql or copy") }
+            guard let bytea = ExportFormat.Bytea(rawValue: bytea) else { throw ValidationError("--bytea is hex or base64") }
+            if bytea != .hex && format != .jsonl { throw ValidationError("--bytea applies to --format jsonl") }
+        }
+
+        func run() throws {
+            var export = Recovery.Export(archive: archive, tables: try tables.map(TablePattern.init))
+            export.format = ExportFormat(rawValue: format)!
+            export.bytea = ExportFormat.Bytea(rawValue: bytea)!
+            export.columns = try columns.map(Recovery.Export.columnNames)
+            export.keys = key
+            export.output = output
+            let summary = try export.run(progress: Progress(label: "export"))
+            for missing in summary.missingKeys {
+                writeStandardError("pgscalpel: no row with key \(missing) in \(summary.tables[0].table)\n")
+            }
+            for table in summary.skipped {
+                writeStandardError("pgscalpel: \(table) has no data in the archive, skipped\n")
+            }
+            if !summary.missingKeys.isEmpty { throw ExitCode(1) }
+        }
+    }
+}

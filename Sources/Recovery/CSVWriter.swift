@@ -1,0 +1,75 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Rows as `COPY ... TO STDOUT (FORMAT csv, HEADER)` writes them, byte for byte
+/// (PostgreSQL's `CopyAttributeOutCSV`): a value is double-quoted when it holds a
+/// comma, a double quote, CR or LF, when it is the empty string (an unquoted
+/// empty field is NULL), and, in a one-column table, when it is `\.`, which a
+/// reader could take for the end of COPY data. Quotes inside are doubled.
+final class CSVWriter: ExportRowWriter {
+    private var singleColumn = false
+
+    func start(columns: [String], to output: inout [UInt8]) {
+        singleColumn = columns.count == 1
+        for (position, column) in columns.enumerated() {
+            if position > 0 { output.append(Self.comma) }
+            var name = column
+            name.withUTF8 { Self.append(UnsafeRawBufferPointer($0), singleColumn: singleColumn, to: &output) }
+        }
+        output.append(Self.newline)
+    }
+
+    func write(_ row: ExportRow, fields: [Int], to output: inout [UInt8]) {
+        // Most lines need no look at each value: without a backslash, a comma or a
+        // quote, no value holds anything to quote, and only empty strings get quotes.
+        if row.isPlain, let base = row.line.baseAddress,
+           memchr(base, Int32(Self.comma), row.line.count) == nil, memchr(base, Int32(Self.quote), row.line.count) == nil {
+            for (position, field) in fields.enumerated() {
+                if position > 0 { output.append(Self.comma) }
+                let value = row.rawText(field)
+                if value.isEmpty { output += [Self.quote, Self.quote] } else { output.append(bytes: value) }
+            }
+            output.append(Self.newline)
+            return
+        }
+        let singleColumn = singleColumn
+        for (position, field) in fields.enumerated() {
+            if position > 0 { output.append(Self.comma) }
+            row.withValue(field) { value in
+                if let value { Self.append(value, singleColumn: singleColumn, to: &output) }
+            }
+        }
+        output.append(Self.newline)
+    }
+
+    private static func append(_ value: UnsafeRawBufferPointer, singleColumn: Bool, to output: inout [UInt8]) {
+        var quoted = value.isEmpty || (singleColumn && value.count == 2 && value[0] == backslash && value[1] == period)
+        if !quoted {
+            for byte in value where byte == comma || byte == quote || byte == newline || byte == carriageReturn {
+                quoted = true
+                break
+            }
+        }
+        guard quoted else {
+            output.append(bytes: value)
+            return
+        }
+        output.append(quote)
+        var start = 0
+        for index in 0..<value.count where value[index] == quote {
+            output.append(bytes: UnsafeRawBufferPointer(rebasing: value[start...index]))
+            output.append(quote)
+            start = index + 1
+        }
+        output.append(bytes: UnsafeRawBufferPointer(rebasing: value[start...]))
+        output.append(quote)
+    }
+
+    private static let comma = UInt8(ascii: ",")
+    private static let quote = UInt8(ascii: "\"")
+    private static let newline = UInt8(ascii: "\n")
+    private static let carriageReturn = UInt8(ascii: "\r")
+    private static let backslash = UInt8(ascii: "\\")
+    private static let period = UInt8(ascii: ".")
+}

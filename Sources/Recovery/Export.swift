@@ -1,0 +1,242 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import ScalpelArchive
+
+/// `pgscalpel export`: a table's rows as CSV, JSON Lines, INSERT statements or its
+/// COPY block, decoded from the archive's COPY text with no server. Rows stream from
+/// the members that hold them to the output, so memory stays at a few members
+/// whatever the table's size.
+public struct Export {
+    public var archive: String
+    public var tables: [TablePattern]
+    public var format: ExportFormat = .csv
+    /// `--columns`: only these, in this order; nil for every column the data holds.
+    public var columns: [String]?
+    /// `--key`: primary key values (comma-separated for a composite key).
+    public var keys: [String] = []
+    public var bytea: ExportFormat.Bytea = .hex
+    /// A file, or a folder (an existing one, a path ending in `/`, or any path when
+    /// several tables match): one file per table plus `manifest.json`. Nil for
+    /// standard output.
+    public var output: String?
+
+    public init(archive: String, tables: [TablePattern]) {
+        self.archive = archive
+        self.tables = tables
+    }
+
+    public func run(progress: Progress? = nil) throws -> ExportSummary {
+        let reader = try ArchiveReader(path: archive)
+        let chosen = try chosenTables(in: reader.index)
+        guard let output else {
+            guard chosen.count == 1 else { throw severalTables(chosen) }
+            return try write(reader: reader, table: chosen[0], to: DescriptorSink(fd: 1, name: "standard output"), progress: progress)
+        }
+        var isFolder: ObjCBool = false
+        if chosen.count > 1 || output.hasSuffix("/")
+            || (FileManager.default.fileExists(atPath: output, isDirectory: &isFolder) && isFolder.boolValue) {
+            return try writeFolder(output, reader: reader, tables: chosen, progress: progress)
+        }
+        return try writeAtomically(output) { sink in
+            var summary = try write(reader: reader, table: chosen[0], to: sink, progress: progress)
+            summary.tables[0].file = output
+            return summary
+        }
+    }
+
+    /// Writes the one table the patterns name to `sink`.
+    public func write(reader: ArchiveReader, to sink: any ByteSink, progress: Progress? = nil) throws -> ExportSummary {
+        let chosen = try chosenTables(in: reader.index)
+        guard chosen.count == 1 else { throw severalTables(chosen) }
+        return try write(reader: reader, table: chosen[0], to: sink, progress: progress)
+    }
+
+    /// `--columns` as typed: names separated by commas, folded to lower case unless
+    /// double-quoted (`id,"Some Col"`), as psql reads them.
+    public static func columnNames(_ text: String) throws -> [String] {
+        var names: [String] = []
+        var current = ""
+        var quoted = false
+        var wasQuoted = false
+        var characters = text[...]
+        func finish() throws {
+            let name = wasQuoted ? current : current.trimmingCharacters(in: .whitespaces).lowercased()
+            guard !name.isEmpty else { throw UsageError("--columns \(text): an empty column name") }
+            names.append(name)
+            current = ""
+            wasQuoted = false
+        }
+        while let character = characters.popFirst() {
+            if character == "\"" {
+                if quoted && characters.first == "\"" {
+                    current.append(characters.removeFirst())
+                } else {
+                    quoted.toggle()
+                    wasQuoted = true
+                }
+            } else if character == "," && !quoted {
+                try finish()
+            } else if quoted || !character.isWhitespace || (!current.isEmpty && !wasQuoted) {
+                current.append(character)
+            }
+        }
+        guard !quoted else { throw UsageError("--columns \(text): unterminated quote") }
+        try finish()
+        return names
+    }
+
+    private func chosenTables(in index: ArchiveIndex) throws -> [RelationName] {
+        var chosen: [RelationName] = []
+        for pattern in tables {
+            for table in try index.tables(matching: pattern) where !chosen.contains(table) { chosen.append(table) }
+        }
+        guard !chosen.isEmpty else { throw UsageError("name a table with -t") }
+        if format == .jsonl, let encoding = index.dump.settings["client_encoding"],
+           !["UTF8", "UTF-8", "UNICODE", "SQL_ASCII"].contains(encoding.uppercased()) {
+            throw UsageError("the dump's text is in \(encoding) and JSON must be UTF-8: use --format csv")
+        }
+        if chosen.count > 1 && (columns != nil || !keys.isEmpty) { throw severalTables(chosen) }
+        return chosen
+    }
+
+    private func severalTables(_ chosen: [RelationName]) -> UsageError {
+        let names = chosen.prefix(5).map(\.description).joined(separator: ", ") + (chosen.count > 5 ? ", ..." : "")
+        let what = columns != nil || !keys.isEmpty ? "--columns and --key apply to one table" : "one file per table needs -o FOLDER"
+        return UsageError("\(chosen.count) tables match (\(names)): \(what)")
+    }
+
+    private func write(reader: ArchiveReader, table: RelationName, to sink: any ByteSink,
+                       progress: Progress?) throws -> ExportSummary {
+        let plan = try ExportPlan(table: table, catalog: ExportCatalog(reader: reader), requested: columns, keys: keys)
+        let (rows, missing) = try write(plan, reader: reader, to: sink, progress: progress)
+        return ExportSummary(tables: [ExportSummary.Table(table: table, rows: rows, columns: plan.columns)],
+                             missingKeys: missing, skipped: [])
+    }
+
+    /// Each table into its own file, then `manifest.json`. Every plan is made first,
+    /// so a table that cannot be exported fails the command before any file is written.
+    private func writeFolder(_ folder: String, reader: ArchiveReader, tables chosen: [RelationName],
+                             progress: Progress?) throws -> ExportSummary {
+        let catalog = ExportCatalog(reader: reader)
+        var plans: [ExportPlan] = []
+        var skipped: [RelationName] = []
+        for table in chosen {
+            if catalog.dataSections(of: table).isEmpty {
+                skipped.append(table)
+            } else {
+                plans.append(try ExportPlan(table: table, catalog: catalog, requested: columns, keys: keys))
+            }
+        }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        var names = ExportFileNames()
+        var summary = ExportSummary(tables: [], missingKeys: [], skipped: skipped)
+        var manifest = ExportManifest(
+            archive: URL(fileURLWithPath: archive).standardizedFileURL.path, database: reader.index.dump.database,
+            dumpStartedAt: reader.index.dump.startedAt, dumpCompletedAt: reader.index.dump.completedAt,
+            format: format, bytea: format == .jsonl ? bytea : nil, tables: [], skipped: skipped)
+        for plan in plans {
+            let name = names.name(for: plan.table, format: format)
+            let path = (folder as NSString).appendingPathComponent(name)
+            let (rows, missing) = try writeAtomically(path) { sink in try write(plan, reader: reader, to: sink, progress: progress) }
+            summary.missingKeys += missing
+            summary.tables.append(ExportSummary.Table(table: plan.table, rows: rows, columns: plan.columns, file: path))
+            manifest.tables.append(ExportManifest.Table(schema: plan.table.schema, name: plan.table.name, file: name,
+                                                        rows: rows, columns: plan.columns))
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let manifestText = try encoder.encode(manifest) + Data("\n".utf8)
+        try writeAtomically((folder as NSString).appendingPathComponent(ExportManifest.fileName)) { sink in
+            try sink.write(Array(manifestText))
+        }
+        return summary
+    }
+
+    /// The file appears under `path` only once complete; Ctrl-C leaves nothing behind.
+    private func writeAtomically<Result>(_ path: String, _ body: (AtomicFileSink) throws -> Result) throws -> Result {
+        let sink = try AtomicFileSink(path: path)
+        let token = Interruption.register { [temporary = sink.temporaryPath] in unlink(temporary) }
+        defer { Interruption.unregister(token) }
+        let result = try body(sink)
+        try sink.commit()
+        return result
+    }
+
+    /// Streams the plan's sections through the format's writer; with `--key`, stops
+    /// reading once every key is found.
+    private func write(_ plan: ExportPlan, reader: ArchiveReader, to sink: any ByteSink,
+                       progress: Progress?) throws -> (rows: UInt64, missing: [String]) {
+        defer { progress?.finish() }
+        let buffer = ExportBuffer(sink: sink)
+        let writer: any ExportRowWriter = switch format {
+        case .csv: CSVWriter()
+        case .jsonl: JSONLinesWriter(columns: plan.columns, kinds: plan.kinds, bytea: bytea)
+        case .sql: InsertWriter(kinds: plan.kinds, clientEncoding: reader.index.dump.settings["client_encoding"],
+                                overridingSystemValue: plan.hasAlwaysIdentity)
+        case .copy: CopyBlockWriter()
+        }
+        var key = plan.key
+        var rows: UInt64 = 0
+        var row = ExportRow()
+        let total = plan.sections.reduce(UInt64(0)) { $0 + $1.uncompressedLength }
+        var done: UInt64 = 0
+        writer.start(columns: plan.columns, to: &buffer.bytes)
+        for section in plan.sections {
+            let sectionColumns = section.columns ?? []
+            let fields = try plan.fields(in: section)
+            let keyFields = try key?.fields(in: section) ?? []
+            var stream = ExportCopyStream(label: section.label)
+            do {
+                try reader.read(section) { chunk in
+                    try chunk.withUnsafeBytes { bytes in
+                        try stream.consume(bytes, statement: { line in
+                            let statement = try ExportCopyStatement(line: line, label: section.label)
+                            writer.startBlock(statement, columns: plan.columns, sectionColumns: sectionColumns, to: &buffer.bytes)
+                        }, row: { line in
+                            guard row.split(line, expecting: sectionColumns.count) else {
+                                throw ArchiveError(.memberDamaged, "\(section.label) has a data line that does not hold "
+                                    + "the \(sectionColumns.count) fields its COPY statement names")
+                            }
+                            if key?.matches(row, fields: keyFields) == false { return }
+                            writer.write(row, fields: fields, to: &buffer.bytes)
+                            try buffer.flushIfFull()
+                            rows += 1
+                            if key?.isComplete == true { throw AllKeysFound() }
+                        })
+                    }
+                    done += UInt64(chunk.count)
+                    progress?.update("\(plan.table): \(formatBytes(done)) of \(formatBytes(total)), \(rows) rows")
+                }
+                try stream.finish()
+                writer.endBlock(to: &buffer.bytes)
+            } catch is AllKeysFound {
+                writer.endBlock(to: &buffer.bytes)
+                break
+            }
+        }
+        try buffer.flush()
+        return (rows, key?.missing ?? [])
+    }
+
+    private struct AllKeysFound: Error {}
+}
+
+/// What an export wrote.
+public struct ExportSummary: Sendable {
+    public struct Table: Sendable {
+        public var table: RelationName
+        public var rows: UInt64
+        public var columns: [String]
+        /// The file written; nil for standard output.
+        public var file: String?
+    }
+
+    public var tables: [Table]
+    /// `--key` values that no row had, as given.
+    public var missingKeys: [String]
+    /// Tables that matched but hold no data in the archive (folder exports only).
+    public var skipped: [RelationName]
+}

@@ -1,0 +1,28 @@
+import ScalpelArchive
+
+/// `manifest.json` of a folder export: what each file holds and where it came
+/// from, so the folder can be understood (and checked) away from the archive.
+struct ExportManifest: Codable, Equatable {
+    static let fileName = "manifest.json"
+
+    struct Table: Codable, Equatable {
+        var schema: String?
+        var name: String
+        var file: String
+        var rows: UInt64
+        var columns: [String]
+    }
+
+    /// The archive, as an absolute path.
+    var archive: String
+    var database: String?
+    /// When the dump ran (ISO 8601, UTC), from the archive's index.
+    var dumpStartedAt: String?
+    var dumpCompletedAt: String?
+    var format: ExportFormat
+    /// How bytea values are written (JSON Lines only).
+    var bytea: ExportFormat.Bytea?
+    var tables: [Table]
+    /// Tables that matched but hold no data in the archive.
+    var skipped: [RelationName]
+}

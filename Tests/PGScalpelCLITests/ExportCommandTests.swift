@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+/// `pgscalpel export` as an operator runs it: output places, exit statuses, one-line errors.
+@Suite struct ExportCommandTests {
+    /// The awkward fixture packed by the built CLI.
+    private static func archive(in scratch: ScratchFolder) throws -> String {
+        let path = scratch.file("awkward.scalpel.sql.gz")
+        let packed = try CLI.pgscalpel(["pack", "-f", path],
+                                       input: try Data(contentsOf: URL(fileURLWithPath: Fixture.path("awkward-verbose.sql"))))
+        guard packed.status == 0 else { throw TestFailure("pack: \(packed.errors)") }
+        return path
+    }
+
+    @Test func writesToStandardOutputOrAtomicallyToAFile() throws {
+        let scratch = try ScratchFolder()
+        let archive = try Self.archive(in: scratch)
+        let shown = try CLI.pgscalpel(["export", archive, "-t", "plain", "--key", "2", "--key", "4", "--format", "jsonl"])
+        #expect(shown.status == 0)
+        #expect(shown.text == #"""
+            {"id":2,"note":"new\nline and back\\slash","m":"happy","p":3}
+            {"id":4,"note":"héllo 日本 4","m":"ok","p":5}
+
+            """#)
+        let file = scratch.file("plain.csv")
+        let written = try CLI.pgscalpel(["export", archive, "-t", "public.plain", "--columns", "p,id", "-o", file])
+        #expect(written.status == 0 && written.output.isEmpty && written.errors.isEmpty)
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.hasPrefix("p,id\n2,1\n3,2\n"))
+        #expect(text.split(separator: "\n").count == 1501)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).sorted() == ["awkward.scalpel.sql.gz", "plain.csv"])
+    }
+
+    @Test func aKeyWithNoRowExitsOne() throws {
+        let scratch = try ScratchFolder()
+        let archive = try Self.archive(in: scratch)
+        let outcome = try CLI.pgscalpel(["export", archive, "-t", "plain", "--key", "3", "--key", "99999"])
+        #expect(outcome.status == 1)
+        #expect(outcome.text == "id,note,m,p\n3,\"cr\rff\u{0C}bs\u{08}vt\u{0B}\",sad,4\n")
+        #expect(outcome.errors == "pgscalpel: no row with key 99999 in public.plain\n")
+    }
+
+    @Test func mistakesAreOneLineAndExitTwo() throws {
+        let scratch = try ScratchFolder()
+        let archive = try Self.archive(in: scratch)
+        let cases: [([String], String)] = [
+            (["-t", "plain", "--columns", "id,nope"], "no column nope in public.plain"),
+            (["-t", "nope"], "no table nope"),
+            (["-t", "other.dup", "-t", "plain"], "one file per table needs -o FOLDER"),
+            (["-t", "dup"], "dup is ambiguous"),
+            (["-t", "plain", "--key", "1", "-t", "empty", "-o", scratch.file("x")], "--columns and --key apply to one table"),
+            (["-t", "scratch", "--key", "1"], "no primary key"),
+            (["-t", "plain", "--bytea", "base64"], "--bytea applies to --format jsonl"),
+            (["-t", "plain", "--format", "xml"], "--format is csv, jsonl, sql or copy"),
+            (["-t", "\"Sales\".\"Order Items\"", "--columns", "total"], "is generated"),
+        ]
+        for (arguments, message) in cases {
+            let outcome = try CLI.pgscalpel(["export", archive] + arguments)
+            #expect(outcome.status == 2, "\(arguments)")
+            #expect(outcome.errors.contains(message), "\(arguments): \(outcome.errors)")
+            #expect(outcome.errors.split(separator: "\n").count == 1, "\(arguments)")
+            #expect(outcome.output.isEmpty, "\(arguments)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: scratch.file("x")))
+    }
+
+    @Test func severalTablesGoIntoAFolder() throws {
+        let scratch = try ScratchFolder()
+        let archive = try Self.archive(in: scratch)
+        let folder = scratch.file("out")
+        let outcome = try CLI.pgscalpel(["export", archive, "-t", "*dup", "-t", "ft", "--format", "sql", "-o", folder])
+        #expect(outcome.status == 0)
+        #expect(outcome.errors == "pgscalpel: public.ft has no data in the archive, skipped\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+            == ["manifest.json", "other.dup.sql", "public.dup.sql"])
+        let manifest = try #require(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: folder + "/manifest.json"))) as? [String: Any])
+        #expect((manifest["skipped"] as? [[String: String]])?.first?["name"] == "ft")
+        #expect(try String(contentsOfFile: folder + "/other.dup.sql", encoding: .utf8).contains("INSERT INTO other.dup (b) VALUES ("))
+    }
+}
