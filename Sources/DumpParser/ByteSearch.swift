@@ -10,8 +10,8 @@ extension UnsafeRawBufferPointer {
     /// The index of the first `byte` at or after `start`. Goes through libc's
     /// memchr, which is vectorised: this is what keeps COPY data and long
     /// string literals at memory speed.
-    @inline(__always)
-    func index(of byte: UInt8, from start: Int) -> Int? {
+    @inlinable
+    public func index(of byte: UInt8, from start: Int) -> Int? {
         guard start < count, let base = baseAddress else { return nil }
         guard let hit = memchr(base + start, Int32(byte), count - start) else { return nil }
         return base.distance(to: UnsafeRawPointer(hit))

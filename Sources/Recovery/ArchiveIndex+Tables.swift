@@ -30,6 +30,18 @@ extension ArchiveIndex {
         sections.first { $0.table == table && $0.type == "TABLE DATA" }
     }
 
+    /// Partition to parent, from the `TABLE ATTACH` entries: such an entry
+    /// belongs to the partition and is named after the parent.
+    var partitionParents: [RelationName: RelationName] {
+        var parents: [RelationName: RelationName] = [:]
+        for section in sections where section.type == "TABLE ATTACH" {
+            if let partition = section.table, let name = section.name {
+                parents[partition] = RelationName(schema: section.schema, name: name)
+            }
+        }
+        return parents
+    }
+
     public var prologue: Section? { sections.first { $0.kind == .prologue } }
     public var epilogue: Section? { sections.last { $0.kind == .epilogue } }
 }

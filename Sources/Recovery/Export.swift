@@ -188,7 +188,7 @@ public struct Export {
             let sectionColumns = section.columns ?? []
             let fields = try plan.fields(in: section)
             let keyFields = try key?.fields(in: section) ?? []
-            var stream = ExportCopyStream(label: section.label)
+            var stream = ExportCopyLines(label: section.label)
             do {
                 try reader.read(section) { chunk in
                     try chunk.withUnsafeBytes { bytes in

@@ -1,3 +1,4 @@
+import DumpParser
 import ScalpelArchive
 
 /// What `export` learns about a table from the archive's schema sections, each read
@@ -68,7 +69,7 @@ final class ExportCatalog {
     /// declares identity in the owned sequence's section.
     func hasAlwaysIdentity(_ table: RelationName) throws -> Bool {
         for section in index.sections(of: table) where section.type == "SEQUENCE" {
-            let tokens = DefinitionToken.tokens(try reader.text(of: section)).map(\.text)
+            let tokens = [SQLTokenizer.Token](try reader.text(of: section)).map(\.foldedWord)
             if tokens.indices.contains(where: { tokens[$0...].starts(with: ["generated", "always", "as", "identity"]) }) {
                 return true
             }
@@ -79,6 +80,7 @@ final class ExportCatalog {
     /// The table's own `TABLE DATA` section, or for a partitioned table those of its
     /// partitions (found from pg_dump's `TABLE ATTACH` entries), in dump order.
     func dataSections(of table: RelationName) -> [Section] {
+        let parents = index.partitionParents
         var found: [Section] = []
         var pending = [table]
         var seen: Set<RelationName> = []
@@ -88,9 +90,7 @@ final class ExportCatalog {
             if let own = index.dataSection(of: next) {
                 found.append(own)
             } else {
-                pending += index.sections.compactMap { section in
-                    section.type == "TABLE ATTACH" && section.schema == next.schema && section.name == next.name ? section.table : nil
-                }
+                pending += parents.compactMap { $0.value == next ? $0.key : nil }
             }
         }
         return found.sorted { $0.uncompressedOffset < $1.uncompressedOffset }

@@ -107,3 +107,13 @@ public struct RestoreError: Error, CustomStringConvertible, Sendable {
     public let description: String
     public init(_ description: String) { self.description = description }
 }
+
+extension RestoreError: CopyDataFailure {
+    static func noCopyData(in label: String) -> RestoreError {
+        RestoreError("\(label) is not a COPY block")
+    }
+
+    static func unterminated(_ label: String) -> RestoreError {
+        RestoreError("\(label): the archive's data ends without the \\. line that closes it")
+    }
+}

@@ -47,12 +47,10 @@ struct RestoreLoader: Sendable {
         try connection.execute("BEGIN")
         do {
             if truncateFirst && section.table == copyTarget { try connection.execute("TRUNCATE ONLY \(table)") }
-            var stream = RestoreCopyStream(label: section.label)
+            var data = SectionCopyData<RestoreError>(label: section.label)
             let rows = try connection.copyIn("COPY \(table) \(columns) FROM STDIN") { writer in
-                try reader.read(section) { chunk in try stream.feed(chunk) { try writer.write($0) } }
-                guard stream.isComplete else {
-                    throw RestoreError("\(section.label): the archive's data ends without the \\. line that closes it")
-                }
+                try reader.read(section) { chunk in try chunk.withUnsafeBytes { try data.feed($0) { try writer.write($0) } } }
+                try data.finish()
             }
             if let expected = section.rows, UInt64(rows) != expected {
                 throw RestoreError("\(section.label): the server loaded \(rows) rows, the archive's index says \(expected); rolled back")

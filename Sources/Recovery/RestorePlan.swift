@@ -71,7 +71,7 @@ public struct RestorePlan: Sendable {
                 }
             }
         }
-        let parents = Self.partitionParents(index)
+        let parents = index.partitionParents
         var added = true
         while added {
             let children = parents.filter { chosen.contains($0.value) && !chosen.contains($0.key) }.map(\.key)
@@ -140,18 +140,6 @@ public struct RestorePlan: Sendable {
         case .schemaOnly: return type != "TABLE DATA" && type != "SEQUENCE SET"
         case .dataOnly: return type == "TABLE DATA" || type == "SEQUENCE SET"
         }
-    }
-
-    /// Partition to parent, from the `TABLE ATTACH` entries: such an entry
-    /// belongs to the partition and is named after the parent.
-    static func partitionParents(_ index: ArchiveIndex) -> [RelationName: RelationName] {
-        var parents: [RelationName: RelationName] = [:]
-        for section in index.sections where section.type == "TABLE ATTACH" {
-            if let partition = section.table, let name = section.name {
-                parents[partition] = RelationName(schema: section.schema, name: name)
-            }
-        }
-        return parents
     }
 
     private static func parentName(_ section: Section) -> RelationName {

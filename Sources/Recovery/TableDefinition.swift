@@ -1,3 +1,4 @@
+import DumpParser
 import ScalpelArchive
 
 /// A table's columns as the `CREATE TABLE` in its archive section declares them.
@@ -21,9 +22,9 @@ struct TableDefinition: Equatable {
     init(parsing sql: [UInt8]) {
         columns = []
         parents = []
-        var tokens = DefinitionToken.tokens(sql)[...]
+        var tokens = [SQLTokenizer.Token](sql)[...]
         while let token = tokens.popFirst(), !token.isKeyword("create") {}
-        while let word = tokens.first, ["unlogged", "temporary", "temp", "global", "local", "foreign"].contains(word.text) {
+        while let word = tokens.first?.foldedWord, ["unlogged", "temporary", "temp", "global", "local", "foreign"].contains(word) {
             tokens.removeFirst()
         }
         guard tokens.popFirst()?.isKeyword("table") == true else { return }
@@ -31,14 +32,14 @@ struct TableDefinition: Equatable {
         guard tokens.popQualifiedName() != nil else { return }
         if tokens.first?.isKeyword("partition") == true {
             tokens = tokens.dropFirst(2)
-            if let parent = tokens.popQualifiedName() { parents.append(parent.name) }
+            if let parent = tokens.popQualifiedName() { parents.append(parent) }
         }
         guard let elements = Self.popParenthesised(&tokens) else { return }
         columns = Self.split(elements).compactMap(Self.column)
         if tokens.first?.isKeyword("inherits") == true, tokens.dropFirst().first?.isSymbol("(") == true {
             tokens = tokens.dropFirst(2)
             while let parent = tokens.popQualifiedName() {
-                parents.append(parent.name)
+                parents.append(parent)
                 guard tokens.popFirst()?.isSymbol(",") == true else { break }
             }
         }
@@ -47,16 +48,16 @@ struct TableDefinition: Equatable {
     /// The columns of `ALTER TABLE ... ADD CONSTRAINT name PRIMARY KEY (a, b)`, the
     /// statement pg_dump writes for every primary key; nil for any other constraint.
     static func primaryKey(parsing sql: [UInt8]) -> [String]? {
-        let tokens = DefinitionToken.tokens(sql)
+        let tokens = [SQLTokenizer.Token](sql)
         guard tokens.first?.isKeyword("alter") == true,
               let primary = tokens.indices.dropLast().first(where: { tokens[$0].isKeyword("primary") && tokens[$0 + 1].isKeyword("key") })
         else { return nil }
         var rest = tokens[(primary + 2)...]
-        return rest.popIdentifierList()?.map(\.text)
+        return rest.popNameList()?.compactMap { tokens[$0].name }
     }
 
     /// The tokens between a `(` at the front and its matching `)`, all consumed.
-    private static func popParenthesised(_ tokens: inout ArraySlice<DefinitionToken>) -> ArraySlice<DefinitionToken>? {
+    private static func popParenthesised(_ tokens: inout ArraySlice<SQLTokenizer.Token>) -> ArraySlice<SQLTokenizer.Token>? {
         guard tokens.first?.isSymbol("(") == true else { return nil }
         var depth = 0
         for index in tokens.indices {
@@ -72,8 +73,8 @@ struct TableDefinition: Equatable {
     }
 
     /// Splits at the commas outside parentheses.
-    private static func split(_ tokens: ArraySlice<DefinitionToken>) -> [ArraySlice<DefinitionToken>] {
-        var parts: [ArraySlice<DefinitionToken>] = []
+    private static func split(_ tokens: ArraySlice<SQLTokenizer.Token>) -> [ArraySlice<SQLTokenizer.Token>] {
+        var parts: [ArraySlice<SQLTokenizer.Token>] = []
         var depth = 0
         var start = tokens.startIndex
         for index in tokens.indices {
@@ -90,8 +91,8 @@ struct TableDefinition: Equatable {
 
     /// A column definition; nil for a table constraint (`CONSTRAINT name CHECK ...`),
     /// which pg_dump starts with a reserved word it would have quoted in a column name.
-    private static func column(_ element: ArraySlice<DefinitionToken>) -> Column? {
-        guard let first = element.first, let name = first.identifier,
+    private static func column(_ element: ArraySlice<SQLTokenizer.Token>) -> Column? {
+        guard let first = element.first, let name = first.name,
               !(first.isKeyword("constraint") || first.isKeyword("check")) else { return nil }
         let rest = element.dropFirst()
         let typeEnd = ColumnType.end(of: rest)
@@ -114,9 +115,9 @@ struct ColumnType: Equatable {
 
     /// Where a type's tokens end: at the first word that starts a clause of a column
     /// or domain definition (unless it follows a dot, as in `public.storage`), or `;`.
-    static func end(of tokens: ArraySlice<DefinitionToken>) -> Int {
+    static func end(of tokens: ArraySlice<SQLTokenizer.Token>) -> Int {
         tokens.indices.first { index in
-            tokens[index].isSymbol(";") || (tokens[index].kind == .word && clauseWords.contains(tokens[index].text)
+            tokens[index].isSymbol(";") || (tokens[index].foldedWord.map(clauseWords.contains) == true
                 && !(index > tokens.startIndex && tokens[index - 1].isSymbol(".")))
         } ?? tokens.endIndex
     }
@@ -131,7 +132,7 @@ struct ColumnType: Equatable {
         self.dimensions = dimensions
     }
 
-    init(tokens: ArraySlice<DefinitionToken>) {
+    init(tokens: ArraySlice<SQLTokenizer.Token>) {
         var parts: [String] = []
         var words: [String] = []
         var depth = 0
@@ -145,7 +146,7 @@ struct ColumnType: Equatable {
             } else if depth == 0 && token.isSymbol(".") {
                 parts.append(words.joined(separator: " "))
                 words = []
-            } else if depth == 0, let word = token.identifier {
+            } else if depth == 0, let word = token.name {
                 words.append(word)
             }
         }
@@ -155,7 +156,7 @@ struct ColumnType: Equatable {
 
     /// The type under `CREATE DOMAIN name AS type ...`.
     static func domainBase(parsing sql: [UInt8]) -> ColumnType? {
-        let tokens = DefinitionToken.tokens(sql)
+        let tokens = [SQLTokenizer.Token](sql)
         guard let create = tokens.firstIndex(where: { $0.isKeyword("create") }),
               create + 1 < tokens.count, tokens[create + 1].isKeyword("domain"),
               let asWord = tokens[create...].firstIndex(where: { $0.isKeyword("as") }) else { return nil }

@@ -117,7 +117,7 @@ import ScalpelArchive
     @Test func copyLinesSplitAnywhereAreWhole() throws {
         let section = Array("--\n-- Data for Name: t\n--\n\nCOPY public.t (a, b) FROM stdin;\n1\tx\\ty\n2\t\\N\n\\.\n\n\n".utf8)
         for size in [1, 2, 3, 7, section.count] {
-            var stream = ExportCopyStream(label: "TABLE DATA public.t")
+            var stream = ExportCopyLines(label: "TABLE DATA public.t")
             var statements: [String] = []
             var rows: [String] = []
             var offset = 0
@@ -133,12 +133,14 @@ import ScalpelArchive
             #expect(statements == ["COPY public.t (a, b) FROM stdin;"], "\(size)")
             #expect(rows == ["1\tx\\ty", "2\t\\N"], "\(size)")
         }
-        var cut = ExportCopyStream(label: "TABLE DATA public.t")
+        var cut = ExportCopyLines(label: "TABLE DATA public.t")
         try Array("COPY public.t (a) FROM stdin;\n1\n".utf8).withUnsafeBytes { try cut.consume($0, statement: { _ in }, row: { _ in }) }
         #expect(throws: ArchiveError.self) { try cut.finish() }
-        var inserts = ExportCopyStream(label: "TABLE DATA public.t")
-        try Array("INSERT INTO public.t VALUES (1);\n".utf8).withUnsafeBytes { try inserts.consume($0, statement: { _ in }, row: { _ in }) }
-        #expect(throws: ArchiveError.self) { try inserts.finish() }
+        var inserts = ExportCopyLines(label: "TABLE DATA public.t")
+        #expect(throws: ArchiveError.self) {
+            try Array("INSERT INTO public.t VALUES (1);\n".utf8).withUnsafeBytes { try inserts.consume($0, statement: { _ in }, row: { _ in }) }
+            try inserts.finish()
+        }
     }
 
     @Test func rowsCutAtTabsWithBackslashesProtectingTheNextByte() {

@@ -64,21 +64,21 @@ import ScalpelArchive
         let data = Array("\\N\tone\n2\t\\\\.two\n".utf8)
         for first in 0...bytes.count {
             for second in stride(from: first, through: bytes.count, by: 7) {
-                var stream = RestoreCopyStream(label: "t")
+                var stream = SectionCopyData<RestoreError>(label: "t")
                 var output: [UInt8] = []
                 for chunk in [bytes[..<first], bytes[first..<second], bytes[second...]] {
-                    try stream.feed(Array(chunk)) { output += $0 }
+                    try chunk.withUnsafeBytes { try stream.feed($0) { output += $0 } }
                 }
-                #expect(stream.isComplete)
+                try stream.finish()
                 #expect(output == data, "chunks at \(first), \(second)")
             }
         }
     }
 
     @Test func aSectionWithoutCopyIsRefused() {
-        var stream = RestoreCopyStream(label: "TABLE DATA public.t")
+        var stream = SectionCopyData<RestoreError>(label: "TABLE DATA public.t")
         #expect(throws: RestoreError.self) {
-            try stream.feed(Array("--\nINSERT INTO public.t VALUES (1);\n".utf8)) { _ in }
+            try Array("--\nINSERT INTO public.t VALUES (1);\n".utf8).withUnsafeBytes { try stream.feed($0) { _ in } }
         }
     }
 }

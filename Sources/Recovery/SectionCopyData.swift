@@ -1,15 +1,21 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import DumpParser
+
+/// How a command words what is wrong with a `TABLE DATA` section, so that one
+/// reader serves `export` (archive errors) and `restore` (its own).
+protocol CopyDataFailure: Error {
+    static func noCopyData(in label: String) -> Self
+    static func unterminated(_ label: String) -> Self
+}
 
 /// The COPY data of a `TABLE DATA` section, found as its members arrive: what
 /// follows the `COPY ... FROM stdin;` statement, up to the `\.` line, wherever
 /// the member boundaries fall (in a row, in the statement, between `\` and `.`).
-/// Only the header before the data is ever held in memory.
+/// Only what comes before the data is ever held in memory, so a table of any
+/// size streams through.
 ///
 /// COPY text escapes every backslash in a value, so a line that starts with
 /// `\.` can only be the terminator.
-struct RestoreCopyStream {
+struct SectionCopyData<Failure: CopyDataFailure> {
     private enum Phase { case header, data, done }
     private var phase = Phase.header
     private var header: [UInt8] = []
@@ -23,27 +29,38 @@ struct RestoreCopyStream {
         self.label = label
     }
 
-    var isComplete: Bool { phase == .done }
-
-    mutating func feed(_ chunk: [UInt8], _ write: (UnsafeRawBufferPointer) throws -> Void) throws {
+    /// `statement` gets the COPY statement, from `COPY` to its `;`; `data` the
+    /// bytes after it, whole lines or not, as they arrive.
+    mutating func feed(_ chunk: UnsafeRawBufferPointer, statement: ([UInt8]) throws -> Void = { _ in },
+                       data: (UnsafeRawBufferPointer) throws -> Void) throws {
         var start = 0
         if phase == .header {
-            header += chunk
-            guard let dataStart = try dataOffset() else {
-                guard header.count < 1 << 22 else { throw RestoreError("\(label): no COPY statement in its first 4 MiB") }
+            header.append(contentsOf: chunk)
+            guard let (copy, dataStart) = try copyStatement() else {
+                guard header.count < 1 << 22 else { throw Failure.noCopyData(in: label) }
                 return
             }
+            try statement(copy)
             start = dataStart - (header.count - chunk.count)
             header = []
             phase = .data
         }
         guard phase == .data else { return }
-        try chunk.withUnsafeBytes { try stream($0, from: start, write) }
+        try stream(chunk, from: start, data)
     }
 
-    /// Where the data starts in `header`: after the line feed that ends the
-    /// `COPY` statement, once it has arrived. Only `SET`s and comments may come before it.
-    private func dataOffset() throws -> Int? {
+    /// Fails unless the section held a whole COPY block.
+    func finish() throws {
+        switch phase {
+        case .done: return
+        case .header: throw Failure.noCopyData(in: label)
+        case .data: throw Failure.unterminated(label)
+        }
+    }
+
+    /// The COPY statement in `header` and where its data starts, after the line
+    /// feed that ends it, once it has arrived. Only `SET`s and comments may come before it.
+    private func copyStatement() throws -> ([UInt8], Int)? {
         var search = 0
         while let semicolon = header[search...].firstIndex(of: UInt8(ascii: ";")) {
             search = semicolon + 1
@@ -51,17 +68,17 @@ struct RestoreCopyStream {
             guard header[semicolon + 1] == UInt8(ascii: "\n") else { continue }
             let statements = RestoreSQLStatement.split(Array(header[...semicolon]))
             guard let copy = statements.last, copy.tokens.last?.kind == .semicolon,
-                  copy.tokens.last?.range.lowerBound == semicolon else { continue }
+                  copy.tokens.last?.range.lowerBound == semicolon, copy.firstWord != "set" else { continue }
             guard copy.firstWord == "copy", statements.dropLast().allSatisfy({ $0.firstWord == "set" }) else {
-                throw RestoreError("\(label) is not a COPY block")
+                throw Failure.noCopyData(in: label)
             }
-            return semicolon + 2
+            return (Array(header[copy.tokens[0].range.lowerBound...semicolon]), semicolon + 2)
         }
         return nil
     }
 
     private mutating func stream(_ bytes: UnsafeRawBufferPointer, from start: Int,
-                                 _ write: (UnsafeRawBufferPointer) throws -> Void) throws {
+                                 _ data: (UnsafeRawBufferPointer) throws -> Void) throws {
         var position = start
         if heldBackslash && position < bytes.count {
             heldBackslash = false
@@ -69,29 +86,29 @@ struct RestoreCopyStream {
                 phase = .done
                 return
             }
-            try [UInt8(ascii: "\\")].withUnsafeBytes(write)
+            try [UInt8(ascii: "\\")].withUnsafeBytes(data)
             atLineStart = false
         }
         while position < bytes.count {
             if atLineStart && bytes[position] == UInt8(ascii: "\\") {
                 if position + 1 == bytes.count {
-                    try write(UnsafeRawBufferPointer(rebasing: bytes[start..<position]))
+                    try data(UnsafeRawBufferPointer(rebasing: bytes[start..<position]))
                     heldBackslash = true
                     return
                 }
                 if bytes[position + 1] == UInt8(ascii: ".") {
-                    try write(UnsafeRawBufferPointer(rebasing: bytes[start..<position]))
+                    try data(UnsafeRawBufferPointer(rebasing: bytes[start..<position]))
                     phase = .done
                     return
                 }
             }
-            guard let newline = memchr(bytes.baseAddress! + position, Int32(UInt8(ascii: "\n")), bytes.count - position) else {
+            guard let newline = bytes.index(of: UInt8(ascii: "\n"), from: position) else {
                 atLineStart = false
                 break
             }
-            position = UnsafeRawPointer(newline) - bytes.baseAddress! + 1
+            position = newline + 1
             atLineStart = true
         }
-        try write(UnsafeRawBufferPointer(rebasing: bytes[start...]))
+        try data(UnsafeRawBufferPointer(rebasing: bytes[start...]))
     }
 }
