@@ -55,15 +55,7 @@ final class CSVWriter: ExportRowWriter {
             output.append(bytes: value)
             return
         }
-        output.append(quote)
-        var start = 0
-        for index in 0..<value.count where value[index] == quote {
-            output.append(bytes: UnsafeRawBufferPointer(rebasing: value[start...index]))
-            output.append(quote)
-            start = index + 1
-        }
-        output.append(bytes: UnsafeRawBufferPointer(rebasing: value[start...]))
-        output.append(quote)
+        output.appendQuoted(value, quote: quote)
     }
 
     private static let comma = UInt8(ascii: ",")

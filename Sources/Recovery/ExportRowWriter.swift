@@ -24,4 +24,18 @@ extension Array where Element == UInt8 {
     mutating func append(bytes: UnsafeRawBufferPointer) {
         append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))
     }
+
+    /// Appends `value` between `quote`s, doubling each `quote` inside: how both CSV
+    /// fields and SQL literals escape their quote character.
+    mutating func appendQuoted(_ value: UnsafeRawBufferPointer, quote: UInt8) {
+        append(quote)
+        var start = 0
+        for index in 0..<value.count where value[index] == quote {
+            append(bytes: UnsafeRawBufferPointer(rebasing: value[start...index]))
+            append(quote)
+            start = index + 1
+        }
+        append(bytes: UnsafeRawBufferPointer(rebasing: value[start...]))
+        append(quote)
+    }
 }

@@ -58,14 +58,6 @@ final class InsertWriter: ExportRowWriter {
             return
         }
         let quote = UInt8(ascii: "'")
-        output.append(quote)
-        var start = 0
-        for index in 0..<value.count where value[index] == quote {
-            output.append(bytes: UnsafeRawBufferPointer(rebasing: value[start...index]))
-            output.append(quote)
-            start = index + 1
-        }
-        output.append(bytes: UnsafeRawBufferPointer(rebasing: value[start...]))
-        output.append(quote)
+        output.appendQuoted(value, quote: quote)
     }
 }
