@@ -14,10 +14,12 @@ extension PGScalpel {
             --clean, which drops exactly those tables. Meant for a sidecar, not production.
 
             With --into auto, restores into a throwaway server, prints its connection string \
-            on standard output and keeps it until Ctrl-C, which removes it.
+            on standard output and keeps it until Ctrl-C, which removes it; with --keep the \
+            server stays after pgscalpel exits, and the command to stop and remove it is printed.
 
             Examples:
               pgscalpel restore prod.scalpel.sql.gz -t users --into auto
+              pgscalpel restore prod.scalpel.sql.gz -t users --into auto --keep
               pgscalpel restore prod.scalpel.sql.gz -t 'billing.*' --into 'dbname=scratch' -j 4
               pgscalpel restore prod.scalpel.sql.gz -t users --into postgres://me@sidecar/x --clean
             """)
@@ -44,6 +46,9 @@ extension PGScalpel {
         @Option(name: [.customShort("j"), .customLong("jobs")], help: "Connections loading data at once.")
         var jobs = 1
 
+        @Flag(help: "With --into auto: leave the server running after pgscalpel exits.")
+        var keep = false
+
         @Flag(help: "Print the report as JSON.")
         var json = false
 
@@ -52,6 +57,7 @@ extension PGScalpel {
             guard !(dataOnly && schemaOnly) else { throw ValidationError("--data-only and --schema-only cannot be used together") }
             guard !(dataOnly && clean) else { throw ValidationError("--clean drops tables, --data-only loads into existing ones: not both") }
             guard jobs >= 1 else { throw ValidationError("-j needs at least 1") }
+            guard !keep || into == "auto" else { throw ValidationError("--keep goes with --into auto") }
         }
 
         func run() throws {
@@ -63,14 +69,18 @@ extension PGScalpel {
                 try writeStandardOutput(json ? try jsonText(report) : report.renderText())
                 return
             }
-            try restore.runInSidecar { report, conninfo in
+            try restore.runInSidecar(keep: keep) { report, conninfo, stopCommand in
                 if json {
                     try writeStandardOutput(try jsonText(report))
                 } else {
                     writeStandardError(report.renderText())
                     try writeStandardOutput(conninfo + "\n")
                 }
-                writeStandardError("restore: the server runs until Ctrl-C, which stops it and removes it\n")
+                if let stopCommand {
+                    writeStandardError("restore: the server keeps running; stop and remove it with:\n  \(stopCommand)\n")
+                } else {
+                    writeStandardError("restore: the server runs until Ctrl-C, which stops it and removes it\n")
+                }
             }
         }
     }

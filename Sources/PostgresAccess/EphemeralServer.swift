@@ -111,6 +111,14 @@ public final class EphemeralServer {
         process.stop()
     }
 
+    /// Leaves the server running after pgscalpel exits, for `--keep`: from here on
+    /// it is the user's to stop (`pg_ctl -D dataDirectory stop`) and remove.
+    /// False if it was already stopped.
+    @discardableResult
+    public func detach() -> Bool {
+        process.detach()
+    }
+
     public func target(database: String) -> ConnectionTarget {
         target.setting("dbname", to: database)
     }

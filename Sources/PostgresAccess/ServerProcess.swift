@@ -77,6 +77,18 @@ final class ServerProcess: @unchecked Sendable {
         return stoppedNow
     }
 
+    /// Gives the running server up: it is no longer stopped by `stop`, deinit,
+    /// signals or exit, and outlives this process. False if already stopped.
+    func detach() -> Bool {
+        let detached = lock.withLock {
+            guard !stopped else { return false }
+            stopped = true
+            return true
+        }
+        ServerRegistry.shared.remove(self)
+        return detached
+    }
+
     /// Fast shutdown (SIGINT: end sessions, write a checkpoint), then
     /// immediate shutdown (SIGQUIT), then SIGKILL, each after a grace period.
     private static func shutDown(_ postmaster: ChildProcess) -> ChildProcess.Termination {

@@ -7,12 +7,12 @@ import ScalpelArchive
 extension Restore {
     /// `--into auto`: restores into a throwaway server of its own (see `Sidecar`),
     /// into a database named like the dumped one when the archive says which
-    /// (`backup` records it), then hands `ready` the report and the connection
-    /// string and keeps the server until Ctrl-C, SIGTERM or SIGHUP, which stop it
-    /// and remove its directory. The server cannot outlive the command: a kept
-    /// server would need `EphemeralServer` to give up its directory, which it does
-    /// not offer.
-    public func runInSidecar(ready: (RestoreReport, _ conninfo: String) throws -> Void) throws -> Never {
+    /// (`backup` records it), then hands `ready` the report, the connection string
+    /// and, with `keep`, the shell command that stops and removes the server.
+    /// Without `keep` the server stays until Ctrl-C, SIGTERM or SIGHUP, which stop it
+    /// and remove its directory; with `keep` it is detached and outlives pgscalpel.
+    public func runInSidecar(keep: Bool,
+                             ready: (RestoreReport, _ conninfo: String, _ stopCommand: String?) throws -> Void) throws {
         let server = try EphemeralServer()
         defer { server.stop() }
         var database = "postgres"
@@ -22,7 +22,13 @@ extension Restore {
         }
         let target = server.target(database: database)
         let report = try run(into: target)
-        try ready(report, target.childProcessArguments().conninfo)
-        while true { pause() }
+        let conninfo = target.childProcessArguments().conninfo
+        guard keep else {
+            try ready(report, conninfo, nil)
+            while true { pause() }
+        }
+        server.detach()
+        let pidFile = "\(server.dataDirectory)/postmaster.pid"
+        try ready(report, conninfo, "kill -INT $(head -n 1 '\(pidFile)') && while [ -e '\(pidFile)' ]; do sleep 0.1; done && rm -rf '\(server.directory)'")
     }
 }

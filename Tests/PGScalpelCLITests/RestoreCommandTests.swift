@@ -33,6 +33,30 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: String(directory)))
     }
 
+    @Test func keepLeavesTheServerRunningAndPrintsHowToRemoveIt() throws {
+        let scratch = try ScratchFolder()
+        let archive = try Self.pack(into: scratch)
+        let outcome = try CLI.pgscalpel(["restore", archive, "-t", "plain", "--into", "auto", "--keep"])
+        #expect(outcome.status == 0, "\(outcome.errors)")
+        let conninfo = String(outcome.text.prefix { $0 != "\n" })
+        let directory = String(try #require(conninfo.split(separator: " ").first { $0.hasPrefix("host=") }?.dropFirst(5)))
+        let query = try CLI.run("psql", ["-X", "-Atc", "SELECT count(*) FROM public.plain", conninfo],
+                                environment: TestServer.environment())
+        #expect(query.text == "1500\n", "\(query.errors)")
+
+        let marker = "stop and remove it with:\n  "
+        let stop = try #require(outcome.errors.range(of: marker).map { String(outcome.errors[$0.upperBound...].prefix { $0 != "\n" }) })
+        let stopped = try CLI.shell(stop)
+        #expect(stopped.status == 0, "\(stopped.errors)")
+        #expect(!FileManager.default.fileExists(atPath: directory))
+    }
+
+    @Test func keepNeedsIntoAuto() throws {
+        let outcome = try CLI.pgscalpel(["restore", "x.scalpel.sql.gz", "-t", "plain", "--into", "dbname=x", "--keep"])
+        #expect(outcome.status == 2)
+        #expect(outcome.errors.contains("--keep goes with --into auto"))
+    }
+
     /// The awkward fixture as `pgscalpel pack` writes it.
     static func pack(into scratch: ScratchFolder) throws -> String {
         let archive = scratch.file("awkward.scalpel.sql.gz")
