@@ -12,7 +12,8 @@ import Glibc
 ///
 /// The directory and the postmaster go away on `stop()`, when the object is
 /// released, on `exit()` (an `atexit` hook), and on SIGINT, SIGTERM and SIGHUP
-/// once `installSignalHandlers()` has run. Only SIGKILL leaves them behind.
+/// when the program's signal handler calls `stopAll()` (pgscalpel's
+/// `Interruption` does). Only SIGKILL leaves them behind.
 public final class EphemeralServer {
     /// The temporary directory: socket, data directory and logs.
     public let directory: String
@@ -126,15 +127,6 @@ public final class EphemeralServer {
     public func createDatabase(_ name: String) throws {
         let connection = try Connection(target)
         try connection.execute("CREATE DATABASE \(try connection.quoteIdentifier(name))")
-    }
-
-    /// Makes SIGINT, SIGTERM and SIGHUP stop every live server, then exit
-    /// with status 128 + signal. Call once, early, from the executable.
-    ///
-    /// A program with its own signal cleanup should not call this (two
-    /// handlers race to exit first) but call `stopAll()` from its own.
-    public static func installSignalHandlers() {
-        ServerRegistry.shared.installSignalHandlers()
     }
 
     /// Stops every server not yet stopped, from any thread: for signal

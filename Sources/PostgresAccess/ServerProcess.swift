@@ -128,7 +128,6 @@ final class ServerRegistry: @unchecked Sendable {
 
     private let lock = NSLock()
     private var servers: [ObjectIdentifier: ServerProcess] = [:]
-    private var signalSources: [any DispatchSourceSignal] = []
     private var exitHookInstalled = false
 
     func add(_ server: ServerProcess) {
@@ -152,34 +151,5 @@ final class ServerRegistry: @unchecked Sendable {
         for server in live {
             server.stop()
         }
-    }
-
-    /// The signals are ignored at the process level and read through
-    /// dispatch sources instead, so cleanup runs on an ordinary thread where
-    /// waiting for the postmaster and deleting files is allowed.
-    ///
-    /// The handler ends with `_exit` after flushing stdio: `exit` would run
-    /// `atexit` hooks and destructors while the main thread may be exiting too.
-    func installSignalHandlers() {
-        lock.withLock {
-            guard signalSources.isEmpty else {
-                return
-            }
-            for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
-                signal(signalNumber, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-                source.setEventHandler { @Sendable in
-                    ServerRegistry.shared.terminate(exitStatus: 128 + signalNumber)
-                }
-                source.resume()
-                signalSources.append(source)
-            }
-        }
-    }
-
-    private func terminate(exitStatus: Int32) {
-        stopAll()
-        fflush(nil)
-        _exit(exitStatus)
     }
 }

@@ -20,6 +20,8 @@ public enum Interruption {
             source.setEventHandler {
                 registry.runAll()
                 EphemeralServer.stopAll()
+                fflush(nil)
+                // _exit, not exit: atexit hooks and destructors must not race the main thread.
                 _exit(128 + signalNumber)
             }
             source.resume()

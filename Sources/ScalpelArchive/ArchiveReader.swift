@@ -21,7 +21,7 @@ public final class ArchiveReader {
                                                             count: ArchiveLayout.footerSize))
         else {
             throw ArchiveError(.noFooter, "\(name) has no pgscalpel index at its end: it is a plain .sql.gz or was truncated "
-                + "(index a plain dump with: gunzip -c \(name) | pgscalpel pack -f NEW.scalpel.sql.gz)")
+                + "(index a plain dump with: gunzip -c \(name) | pgscalpel pack -f NEW\(ArchiveLayout.fileExtension))")
         }
         guard footer.version == ArchiveLayout.formatVersion else {
             throw ArchiveError(.unsupportedVersion, "\(name) uses archive format \(footer.version); this pgscalpel reads format \(ArchiveLayout.formatVersion)")

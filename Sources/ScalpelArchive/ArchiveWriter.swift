@@ -16,7 +16,7 @@ public final class ArchiveWriter {
     private var sealedOffset: UInt64 = 0
     private var written: UInt64 = 0
     private var nextUncompressed: UInt64 = 0
-    public private(set) var members: [Member] = []
+    private var members: [Member] = []
     private var isFinished = false
 
     public init(sink: any ByteSink, memberLimit: Int = ArchiveLayout.defaultMemberLimit,
