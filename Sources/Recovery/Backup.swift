@@ -25,16 +25,17 @@ public struct Backup {
         let database = try checkServer(pgDumpVersion: try binaries.version(of: .pgDump))
 
         let started = Date()
-        let (conninfo, childEnvironment) = target.childProcessArguments()
-        var environment = ProcessInfo.processInfo.environment.merging(childEnvironment) { $1 }
-        environment["PGTZ"] = DumpSettings.pinnedByBackup["TimeZone"]
-        environment["PGOPTIONS"] = ((environment["PGOPTIONS"].map { [$0] } ?? [])
-            + ["-c bytea_output=\(DumpSettings.pinnedByBackup["bytea_output"]!)"]).joined(separator: " ")
+        // Pinned as startup options, which outrank postgresql.conf, ALTER DATABASE and
+        // ALTER ROLE settings; the user's own options (conninfo or PGOPTIONS) are kept.
+        let environment = ProcessInfo.processInfo.environment
+        let pinned = DumpSettings.pinnedByBackup.sorted { $0.key < $1.key }.map { "-c \($0.key)=\($0.value)" }
+        let options = ([target["options"] ?? environment["PGOPTIONS"]].compactMap { $0 } + pinned).joined(separator: " ")
+        let (conninfo, childEnvironment) = target.setting("options", to: options).childProcessArguments()
 
         let sink = try AtomicFileSink(path: file)
         let run = try PgDumpRun(executable: pgDump,
                                 arguments: ["--format=plain", "--verbose", "--dbname=\(conninfo)"] + pgDumpArguments,
-                                environment: environment)
+                                environment: environment.merging(childEnvironment) { $1 })
         let token = Interruption.register { [temporary = sink.temporaryPath, pid = run.processIdentifier] in
             kill(pid, SIGTERM)
             unlink(temporary)

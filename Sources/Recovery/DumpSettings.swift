@@ -5,7 +5,7 @@ import DumpParser
 /// client_encoding and standard_conforming_strings into the dump), but leaves
 /// TimeZone and bytea_output to the server: `backup` pins those two for its pg_dump.
 public enum DumpSettings {
-    /// What `backup` puts in pg_dump's environment: PGTZ for TimeZone, PGOPTIONS for bytea_output.
+    /// What `backup` passes to pg_dump as connection startup options (`-c name=value`).
     public static let pinnedByBackup: [String: String] = ["TimeZone": "UTC", "bytea_output": "hex"]
 
     static func implied(by prologue: DumpPrologue) -> [String: String] {

@@ -110,3 +110,25 @@ import Testing
         return tables
     }
 }
+
+/// The settings the index records are the ones pg_dump really ran with, whatever
+/// the database's own defaults say.
+@Suite struct PinnedSettingsTests {
+    @Test func timeZoneAndByteaOutputArePinnedOverDatabaseDefaults() throws {
+        let env = try TestServer.environment()
+        let database = try TestServer.makeDatabase("pinned")
+        let setup = try CLI.run("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database, "-c",
+            "ALTER DATABASE \(database) SET timezone = 'Asia/Tokyo'", "-c", "ALTER DATABASE \(database) SET bytea_output = 'escape'",
+            "-c", "CREATE TABLE t (at timestamptz, b bytea)", "-c", "INSERT INTO t VALUES ('2026-01-01 00:00:00+00', '\\x00ff')"],
+                                environment: env)
+        #expect(setup.status == 0, "\(setup.errors)")
+        let scratch = try ScratchFolder()
+        let archive = scratch.file("pinned.scalpel.sql.gz")
+        let backup = try CLI.pgscalpel(["backup", "-d", database, "-f", archive], environment: env)
+        #expect(backup.status == 0, "\(backup.errors)")
+        let data = try CLI.pgscalpel(["cat", archive, "-t", "t", "--data-only"])
+        #expect(data.text.contains("2026-01-01 00:00:00+00\t\\\\x00ff\n"), "\(data.text)")
+        let listing = try CLI.pgscalpel(["ls", archive])
+        #expect(listing.text.contains("TimeZone=UTC") && listing.text.contains("bytea_output=hex"))
+    }
+}
