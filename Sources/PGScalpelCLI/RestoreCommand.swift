@@ -17,11 +17,15 @@ extension PGScalpel {
             on standard output and keeps it until Ctrl-C, which removes it; with --keep the \
             server stays after pgscalpel exits, and the command to stop and remove it is printed.
 
+            With --all, restores the whole archive into an empty database, as gunzip -c FILE | psql \
+            would, loading data and building indexes over -j connections.
+
             Examples:
               pgscalpel restore prod.scalpel.sql.gz -t users --into auto
               pgscalpel restore prod.scalpel.sql.gz -t users --into auto --keep
               pgscalpel restore prod.scalpel.sql.gz -t 'billing.*' --into 'dbname=scratch' -j 4
               pgscalpel restore prod.scalpel.sql.gz -t users --into postgres://me@sidecar/x --clean
+              pgscalpel restore prod.scalpel.sql.gz --all --into 'dbname=empty' -j 4
             """)
 
         @Argument(help: "The indexed archive.")
@@ -29,6 +33,9 @@ extension PGScalpel {
 
         @Option(name: [.customShort("t"), .customLong("table")], help: "A table: NAME or SCHEMA.NAME, * and ? as wildcards (repeatable).")
         var tables: [String] = []
+
+        @Flag(help: "The whole archive, into an empty database.")
+        var all = false
 
         @Option(name: .customLong("into"),
                 help: ArgumentHelp("Target database (conninfo or URI), or 'auto' for a throwaway server.", valueName: "CONN|auto"))
@@ -53,7 +60,10 @@ extension PGScalpel {
         var json = false
 
         func validate() throws {
-            guard !tables.isEmpty else { throw ValidationError("name a table with -t") }
+            guard !all || (tables.isEmpty && !schemaOnly && !dataOnly && !clean) else {
+                throw ValidationError("--all restores everything: not with -t, --schema-only, --data-only or --clean")
+            }
+            guard all || !tables.isEmpty else { throw ValidationError("name a table with -t, or restore everything with --all") }
             guard !(dataOnly && schemaOnly) else { throw ValidationError("--data-only and --schema-only cannot be used together") }
             guard !(dataOnly && clean) else { throw ValidationError("--clean drops tables, --data-only loads into existing ones: not both") }
             guard jobs >= 1 else { throw ValidationError("-j needs at least 1") }
@@ -61,6 +71,7 @@ extension PGScalpel {
         }
 
         func run() throws {
+            if all { return try runAll() }
             let restore = Recovery.Restore(archive: archive, options: .init(
                 tables: try tables.map(TablePattern.init), part: dataOnly ? .dataOnly : schemaOnly ? .schemaOnly : .all,
                 clean: clean, jobs: jobs))
@@ -70,17 +81,35 @@ extension PGScalpel {
                 return
             }
             try restore.runInSidecar(keep: keep) { report, conninfo, stopCommand in
-                if json {
-                    try writeStandardOutput(try jsonText(report))
-                } else {
-                    writeStandardError(report.renderText())
-                    try writeStandardOutput(conninfo + "\n")
-                }
-                if let stopCommand {
-                    writeStandardError("restore: the server keeps running; stop and remove it with:\n  \(stopCommand)\n")
-                } else {
-                    writeStandardError("restore: the server runs until Ctrl-C, which stops it and removes it\n")
-                }
+                try announce(json ? try jsonText(report) : report.renderText(), conninfo: conninfo, stopCommand: stopCommand)
+            }
+        }
+
+        private func runAll() throws {
+            let restore = RestoreAll(archive: archive, jobs: jobs)
+            guard into == "auto" else {
+                let report = try restore.run(into: try ConnectionTarget(into))
+                try writeStandardOutput(json ? try jsonText(report) : report.renderText())
+                return
+            }
+            try restore.runInSidecar(keep: keep) { report, conninfo, stopCommand in
+                try announce(json ? try jsonText(report) : report.renderText(), conninfo: conninfo, stopCommand: stopCommand)
+            }
+        }
+
+        /// The sidecar is ready: the report (JSON on standard output, or text on
+        /// standard error with the connection string on standard output) and how it ends.
+        private func announce(_ report: String, conninfo: String, stopCommand: String?) throws {
+            if json {
+                try writeStandardOutput(report)
+            } else {
+                writeStandardError(report)
+                try writeStandardOutput(conninfo + "\n")
+            }
+            if let stopCommand {
+                writeStandardError("restore: the server keeps running; stop and remove it with:\n  \(stopCommand)\n")
+            } else {
+                writeStandardError("restore: the server runs until Ctrl-C, which stops it and removes it\n")
             }
         }
     }

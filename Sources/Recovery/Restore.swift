@@ -90,13 +90,7 @@ public struct Restore {
         }
         report.tables = plan.tables.map { RestoreReport.Table(table: $0, rows: loaded[$0]) }
         report.notes += session.notes
-        for (role, count) in missing.owners.sorted(by: { $0.key < $1.key }) {
-            report.notes.append("role \(role) is missing on the target (or may not own objects): \(count) OWNER TO "
-                + "statement\(count == 1 ? "" : "s") skipped, so those objects belong to the restoring user")
-        }
-        for (role, count) in missing.grantees.sorted(by: { $0.key < $1.key }) {
-            report.notes.append("role \(role) is missing on the target: \(count) GRANT/REVOKE statement\(count == 1 ? "" : "s") skipped")
-        }
+        report.notes += missing.notes
         report.seconds = Date().timeIntervalSince(started)
         return report
     }

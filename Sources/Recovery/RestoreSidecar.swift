@@ -13,22 +13,36 @@ extension Restore {
     /// and remove its directory; with `keep` it is detached and outlives pgscalpel.
     public func runInSidecar(keep: Bool,
                              ready: (RestoreReport, _ conninfo: String, _ stopCommand: String?) throws -> Void) throws {
-        let server = try EphemeralServer()
-        defer { server.stop() }
-        var database = "postgres"
-        if let dumped = try ArchiveReader(path: archive).index.dump.database, dumped != database, !dumped.hasPrefix("template") {
-            try server.createDatabase(dumped)
-            database = dumped
-        }
-        let target = server.target(database: database)
-        let report = try run(into: target)
-        let conninfo = target.childProcessArguments().conninfo
-        guard keep else {
-            try ready(report, conninfo, nil)
-            while true { pause() }
-        }
-        server.detach()
-        let pidFile = "\(server.dataDirectory)/postmaster.pid"
-        try ready(report, conninfo, "kill -INT $(head -n 1 '\(pidFile)') && while [ -e '\(pidFile)' ]; do sleep 0.1; done && rm -rf '\(server.directory)'")
+        try inSidecar(archive: archive, keep: keep, restore: run(into:), ready: ready)
     }
+}
+
+extension RestoreAll {
+    /// `restore --all --into auto`: as `Restore.runInSidecar`, for the whole archive.
+    public func runInSidecar(keep: Bool,
+                             ready: (RestoreAllReport, _ conninfo: String, _ stopCommand: String?) throws -> Void) throws {
+        try inSidecar(archive: archive, keep: keep, restore: run(into:), ready: ready)
+    }
+}
+
+/// Starts the throwaway server, restores into it and hands over, for both kinds of restore.
+private func inSidecar<Report>(archive: String, keep: Bool, restore run: (ConnectionTarget) throws -> Report,
+                               ready: (Report, _ conninfo: String, _ stopCommand: String?) throws -> Void) throws {
+    let server = try EphemeralServer()
+    defer { server.stop() }
+    var database = "postgres"
+    if let dumped = try ArchiveReader(path: archive).index.dump.database, dumped != database, !dumped.hasPrefix("template") {
+        try server.createDatabase(dumped)
+        database = dumped
+    }
+    let target = server.target(database: database)
+    let report = try run(target)
+    let conninfo = target.childProcessArguments().conninfo
+    guard keep else {
+        try ready(report, conninfo, nil)
+        while true { pause() }
+    }
+    server.detach()
+    let pidFile = "\(server.dataDirectory)/postmaster.pid"
+    try ready(report, conninfo, "kill -INT $(head -n 1 '\(pidFile)') && while [ -e '\(pidFile)' ]; do sleep 0.1; done && rm -rf '\(server.directory)'")
 }

@@ -1,0 +1,101 @@
+import Foundation
+import PostgresAccess
+import ScalpelArchive
+
+/// `pgscalpel restore --all`: the whole archive into an empty database, as
+/// `gunzip -c FILE | psql` would restore it, every section in dump order, but
+/// with COPY data loaded over `jobs` connections and the post-data indexes built
+/// over as many (the constraints, foreign keys, triggers, ... that may use them
+/// follow serially, in dump order). Large objects run as psql runs them, a
+/// statement at a time on one connection, their BEGIN and COMMIT included.
+public struct RestoreAll: Sendable {
+    public var archive: String
+    public var jobs: Int
+    /// Passed to the loader: `drill` turns it off to report count differences itself.
+    var checkRows = true
+
+    public init(archive: String, jobs: Int = 1) {
+        self.archive = archive
+        self.jobs = jobs
+    }
+
+    /// Section types of pg_dump's data section that are not table data; they run
+    /// serially after the COPY loads.
+    static let serialData: Set<String> = ["SEQUENCE SET", "BLOBS", "LARGE OBJECTS"]
+
+    public func run(into target: ConnectionTarget) throws -> RestoreAllReport {
+        let reader = try ArchiveReader(path: archive)
+        let index = reader.index
+        let settings = try index.prologue.map { RestoreSQLStatement.split(try reader.text(of: $0)).map(\.text) } ?? []
+        let session = try RestoreSession(target: target, settings: settings, dataStyles: index.dump.settings)
+        try Self.requireNoTables(session.connection)
+        var report = RestoreAllReport(archive: archive, target: target.redacted)
+
+        let entries = index.sections.filter { $0.kind == .entry }
+        let firstData = entries.firstIndex { $0.type == "TABLE DATA" || Self.serialData.contains($0.type ?? "") } ?? entries.count
+        let later = entries[firstData...]
+        var missing = RestoreSession.MissingRoles()
+        func runSerially(_ sections: some Sequence<Section>) throws {
+            for section in sections {
+                if section.type?.hasPrefix("DATABASE") == true {
+                    report.notes.append("\(section.label) skipped: the archive is restored into the target database")
+                    continue
+                }
+                if case .skipped(let reason) = try session.run(section, text: reader.text(of: section), missing: &missing) {
+                    report.notes.append(reason)
+                }
+                report.sections += 1
+            }
+        }
+
+        var phases: [RestoreAllReport.Phase] = []
+        phases.append(try .measure("schema") { try runSerially(entries[..<firstData]) })
+        phases.append(try .measure("data") {
+            let copies = later.filter { $0.type == "TABLE DATA" && $0.copyTarget != nil }
+            let loader = RestoreLoader(archive: archive, target: target, settings: settings, dataStyles: index.dump.settings,
+                                       truncateFirst: true, checkRows: checkRows)
+            let rows = try loader.load(Array(copies), jobs: jobs)
+            report.sections += copies.count
+            for (section, count) in zip(copies, rows) {
+                if let table = section.table ?? section.copyTarget { report.tables.append(RestoreReport.Table(table: table, rows: count)) }
+            }
+            try runSerially(later.filter { ($0.type == "TABLE DATA" && $0.copyTarget == nil) || Self.serialData.contains($0.type ?? "") })
+        })
+        phases.append(try .measure("post-data") {
+            let post = later.filter { $0.type != "TABLE DATA" && !Self.serialData.contains($0.type ?? "") }
+            let indexes = post.filter { $0.type == "INDEX" }
+            try RestoreIndexBuilder(archive: archive, target: target, settings: settings, dataStyles: index.dump.settings)
+                .build(indexes, jobs: jobs)
+            report.sections += indexes.count
+            try runSerially(post.filter { $0.type != "INDEX" })
+        })
+        report.phases = phases
+        report.notes += session.notes + missing.notes
+        return report
+    }
+
+    /// The one check before anything runs: the target has no table of its own,
+    /// so the restore cannot mix with (or fail halfway on) existing objects.
+    static func requireNoTables(_ connection: Connection) throws {
+        let tables = try connection.execute("""
+            SELECT count(*) FROM pg_catalog.pg_class AS c JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'p', 'f') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+            AND n.nspname NOT LIKE 'pg\\_toast%'
+            """)[0, 0] ?? "0"
+        guard tables == "0" else {
+            throw RestoreError("the target database has \(tables) table\(tables == "1" ? "" : "s") already: restore --all needs an empty database")
+        }
+    }
+}
+
+extension RestoreSession.MissingRoles {
+    /// The skipped ownership changes and grants, as report notes.
+    var notes: [String] {
+        owners.sorted { $0.key < $1.key }.map { role, count in
+            "role \(role) is missing on the target (or may not own objects): \(count) OWNER TO "
+                + "statement\(count == 1 ? "" : "s") skipped, so those objects belong to the restoring user"
+        } + grantees.sorted { $0.key < $1.key }.map { role, count in
+            "role \(role) is missing on the target: \(count) GRANT/REVOKE statement\(count == 1 ? "" : "s") skipped"
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// What `restore --all` did, with the time each phase took (`drill` reports them).
+public struct RestoreAllReport: Codable, Sendable {
+    public struct Phase: Codable, Sendable, Equatable {
+        public var name: String
+        public var seconds: Double
+
+        /// Runs `body`, timing it; the phase is only reported when it succeeded.
+        static func measure(_ name: String, _ body: () throws -> Void) throws -> Phase {
+            let started = Date()
+            try body()
+            return Phase(name: name, seconds: Date().timeIntervalSince(started))
+        }
+    }
+
+    public var archive: String
+    /// The target's connection string, password hidden.
+    public var target: String
+    /// Sections run (or loaded), the skipped DATABASE entries of a --create dump not counted.
+    public var sections = 0
+    /// Rows loaded per TABLE DATA section that was COPY data.
+    public var tables: [RestoreReport.Table] = []
+    public var phases: [Phase] = []
+    public var notes: [String] = []
+
+    init(archive: String, target: String) {
+        self.archive = archive
+        self.target = target
+    }
+
+
+    public func renderText() -> String {
+        let rows = tables.reduce(UInt64(0)) { $0 + ($1.rows ?? 0) }
+        var lines = ["restored \(sections) sections (\(tables.count) tables, \(rows) rows) into \(target)"]
+        lines += phases.map { "  \($0.name): \(String(format: "%.1f", $0.seconds)) s" }
+        if !notes.isEmpty {
+            lines.append("notes:")
+            lines += notes.map { "  \($0)" }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import ScalpelArchive
+
+/// `pgscalpel restore --all` and `pgscalpel drill` as an operator runs them.
+@Suite struct RestoreAllCommandTests {
+    @Test func restoreAllEqualsPsqlOfTheSameArchive() throws {
+        let scratch = try ScratchFolder()
+        let archive = try RestoreCommandTests.pack(into: scratch)
+        let environment = try TestServer.environment()
+        let byPsql = try TestServer.makeDatabase("psql_all")
+        let psql = try CLI.shell("gunzip -c '\(archive)' | psql -X -q -d \(byPsql)", environment: environment)
+        #expect(psql.status == 0, "\(psql.errors)")
+        let byScalpel = try TestServer.makeDatabase("restore_all")
+        let restore = try CLI.pgscalpel(["restore", archive, "--all", "--into", "dbname=\(byScalpel)", "-j", "2"],
+                                        environment: environment)
+        #expect(restore.status == 0, "\(restore.errors)")
+
+        let expected = try CLI.run("pg_dump", [byPsql], environment: environment)
+        let restored = try CLI.run("pg_dump", [byScalpel], environment: environment)
+        #expect(expected.status == 0 && restored.status == 0)
+        #expect(comparableDump(restored.text) == comparableDump(expected.text))
+    }
+
+    /// blobs-verbose.sql is a --create dump: its DATABASE entry is skipped, the rest
+    /// (BLOB entries, their comment and grant, the BLOBS data) lands in the target.
+    @Test func largeObjectsOfACreateDumpAreRestored() throws {
+        let scratch = try ScratchFolder()
+        let archive = scratch.file("blobs.scalpel.sql.gz")
+        let dump = try Data(contentsOf: URL(fileURLWithPath: Fixture.path("blobs-verbose.sql")))
+        #expect(try CLI.pgscalpel(["pack", "-f", archive], input: dump).status == 0)
+        let environment = try TestServer.environment()
+        let database = try TestServer.makeDatabase("blobs_all")
+        let restore = try CLI.pgscalpel(["restore", archive, "--all", "--into", "dbname=\(database)"], environment: environment)
+        #expect(restore.status == 0, "\(restore.errors)")
+        #expect(restore.text.contains("DATABASE blobs skipped"))
+        let query = try CLI.run("psql", ["-X", "-At", "-d", database, "-c", """
+            SELECT count(*), sum(length(lo_get(oid))), max(obj_description(oid, 'pg_largeobject'))
+            FROM pg_largeobject_metadata
+            """], environment: environment)
+        let original = try String(contentsOfFile: Fixture.path("blobs-verbose.sql"), encoding: .utf8)
+        let hexDigits = original.split(separator: "\n").filter { $0.hasPrefix("SELECT pg_catalog.lowrite(0, '\\x") }
+            .map { $0.count - "SELECT pg_catalog.lowrite(0, '\\x');".count }.reduce(0, +)
+        let comment = try #require(original.split(separator: "\n").first { $0.hasPrefix("COMMENT ON LARGE OBJECT 424242 IS '") })
+        let commentText = comment.dropFirst("COMMENT ON LARGE OBJECT 424242 IS '".count).dropLast(2)
+        #expect(query.text == "3|\(hexDigits / 2)|\(commentText)\n", "\(query.errors)")
+    }
+
+    @Test func allWithATableIsAUsageError() throws {
+        let outcome = try CLI.pgscalpel(["restore", "x.scalpel.sql.gz", "--all", "-t", "plain", "--into", "dbname=x"])
+        #expect(outcome.status == 2)
+        #expect(outcome.errors.contains("--all restores everything: not with -t"))
+    }
+
+    @Test func drillPassesOnAGoodArchiveInAThrowawayServer() throws {
+        let scratch = try ScratchFolder()
+        let archive = try RestoreCommandTests.pack(into: scratch)
+        let outcome = try CLI.pgscalpel(["drill", archive, "-j", "2", "--json"])
+        #expect(outcome.status == 0, "\(outcome.errors)")
+        let report = try JSONSerialization.jsonObject(with: outcome.output) as? [String: Any]
+        let phases = (report?["phases"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+        #expect(phases == ["schema", "data", "post-data", "checks"])
+        #expect((report?["counts"] as? [Any])?.isEmpty == false)
+    }
+
+    @Test func drillExitsWith1NamingATableWhoseRowsDisagree() throws {
+        let scratch = try ScratchFolder()
+        let archive = try RestoreCommandTests.pack(into: scratch)
+        try claimOneMoreRow(in: "plain", archive: archive)
+        let database = try TestServer.makeDatabase("drill")
+        let outcome = try CLI.pgscalpel(["drill", archive, "--into", "dbname=\(database)"], environment: TestServer.environment())
+        #expect(outcome.status == 1, "\(outcome.errors)")
+        #expect(outcome.text.contains("FAILED"))
+        #expect(outcome.text.contains("public.plain: 1500 rows, the index says 1501"))
+    }
+
+    /// Rewrites only the archive's index, claiming one row more for `table`'s data, with valid CRCs.
+    private func claimOneMoreRow(in table: String, archive path: String) throws {
+        let reader = try ArchiveReader(path: path)
+        var index = reader.index
+        let position = try #require(index.sections.firstIndex { $0.type == "TABLE DATA" && $0.name == table })
+        index.sections[position].rows! += 1
+        let payload = try IndexCodec.encode(index)
+        let member = try payload.withUnsafeBytes { input in
+            GzipMember.frame(deflated: try LibdeflateDeflater(level: 6).deflate(input), crc: crc32(input), uncompressedLength: input.count)
+        }
+        let footer = Footer(indexOffset: reader.footer.indexOffset, indexCompressedLength: UInt64(member.count),
+                            indexPayloadLength: UInt64(payload.count), indexCRC: crc32(payload))
+        let bytes = try reader.source.read(at: 0, count: Int(reader.footer.indexOffset)) + member + footer.encoded()
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+    }
+}
