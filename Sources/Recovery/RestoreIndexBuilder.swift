@@ -12,28 +12,12 @@ struct RestoreIndexBuilder: Sendable {
     var dataStyles: [String: String]
 
     func build(_ sections: [Section], jobs: Int) throws {
-        let queue = LoadQueue(count: sections.count)
-        let group = DispatchGroup()
-        for _ in 0..<min(max(jobs, 1), sections.count) {
-            group.enter()
-            let worker = Thread { [self] in
-                defer { group.leave() }
-                do {
-                    let reader = try ArchiveReader(path: archive)
-                    let session = try RestoreSession(target: target, settings: settings, dataStyles: dataStyles)
-                    // An index section has no OWNER TO or GRANT: nothing is counted here.
-                    var missing = RestoreSession.MissingRoles()
-                    while let next = queue.next() {
-                        _ = try session.run(sections[next], text: reader.text(of: sections[next]), missing: &missing)
-                        queue.finish(next, rows: 0)
-                    }
-                } catch {
-                    queue.fail(error)
-                }
-            }
-            worker.start()
+        let workers = RestoreWorkers(archive: archive, target: target, settings: settings, dataStyles: dataStyles)
+        _ = try workers.run(count: sections.count, jobs: jobs) { position, reader, session in
+            // An index section has no OWNER TO or GRANT: nothing is counted here.
+            var missing = RestoreSession.MissingRoles()
+            _ = try session.run(sections[position], text: reader.text(of: sections[position]), missing: &missing)
+            return 0
         }
-        group.wait()
-        _ = try queue.result()
     }
 }

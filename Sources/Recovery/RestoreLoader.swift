@@ -21,26 +21,10 @@ struct RestoreLoader: Sendable {
 
     /// Rows loaded per section, in the order given.
     func load(_ sections: [Section], jobs: Int) throws -> [UInt64] {
-        let queue = LoadQueue(count: sections.count)
-        let group = DispatchGroup()
-        for _ in 0..<min(max(jobs, 1), sections.count) {
-            group.enter()
-            let worker = Thread { [self] in
-                defer { group.leave() }
-                do {
-                    let reader = try ArchiveReader(path: archive)
-                    let session = try RestoreSession(target: target, settings: settings, dataStyles: dataStyles)
-                    while let next = queue.next() {
-                        queue.finish(next, rows: try load(sections[next], from: reader, into: session.connection))
-                    }
-                } catch {
-                    queue.fail(error)
-                }
-            }
-            worker.start()
+        let workers = RestoreWorkers(archive: archive, target: target, settings: settings, dataStyles: dataStyles)
+        return try workers.run(count: sections.count, jobs: jobs) { [self] position, reader, session in
+            try load(sections[position], from: reader, into: session.connection)
         }
-        group.wait()
-        return try queue.result()
     }
 
     private func load(_ section: Section, from reader: ArchiveReader, into connection: Connection) throws -> UInt64 {

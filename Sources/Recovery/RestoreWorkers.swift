@@ -1,0 +1,37 @@
+import Foundation
+import PostgresAccess
+import ScalpelArchive
+
+/// Hands sections out to up to `jobs` threads, each with its own archive reader and
+/// its own connection (a libpq connection has one owner), and collects a count per
+/// section; the first failure stops the others from taking more.
+struct RestoreWorkers: Sendable {
+    var archive: String
+    var target: ConnectionTarget
+    var settings: [String]
+    var dataStyles: [String: String]
+
+    func run(count: Int, jobs: Int,
+             _ work: @escaping @Sendable (Int, ArchiveReader, RestoreSession) throws -> UInt64) throws -> [UInt64] {
+        let queue = LoadQueue(count: count)
+        let group = DispatchGroup()
+        for _ in 0..<min(max(jobs, 1), count) {
+            group.enter()
+            let worker = Thread { [self] in
+                defer { group.leave() }
+                do {
+                    let reader = try ArchiveReader(path: archive)
+                    let session = try RestoreSession(target: target, settings: settings, dataStyles: dataStyles)
+                    while let next = queue.next() {
+                        queue.finish(next, rows: try work(next, reader, session))
+                    }
+                } catch {
+                    queue.fail(error)
+                }
+            }
+            worker.start()
+        }
+        group.wait()
+        return try queue.result()
+    }
+}
