@@ -71,29 +71,29 @@ extension PGScalpel {
         }
 
         func run() throws {
-            if all { return try runAll() }
+            if all {
+                let restore = RestoreAll(archive: archive, jobs: jobs)
+                return try execute(restore.run(into:), inSidecar: restore.runInSidecar) { $0.renderText() }
+            }
             let restore = Recovery.Restore(archive: archive, options: .init(
                 tables: try tables.map(TablePattern.init), part: dataOnly ? .dataOnly : schemaOnly ? .schemaOnly : .all,
                 clean: clean, jobs: jobs))
-            guard into == "auto" else {
-                let report = try restore.run(into: try ConnectionTarget(into))
-                try writeStandardOutput(json ? try jsonText(report) : report.renderText())
-                return
-            }
-            try restore.runInSidecar(keep: keep) { report, conninfo, stopCommand in
-                try announce(json ? try jsonText(report) : report.renderText(), conninfo: conninfo, stopCommand: stopCommand)
-            }
+            try execute(restore.run(into:), inSidecar: restore.runInSidecar) { $0.renderText() }
         }
 
-        private func runAll() throws {
-            let restore = RestoreAll(archive: archive, jobs: jobs)
+        /// Runs either kind of restore into the database given, or into a throwaway server.
+        private func execute<Report: Encodable>(
+            _ restore: (ConnectionTarget) throws -> Report,
+            inSidecar: (Bool, (Report, String, String?) throws -> Void) throws -> Void,
+            render: @escaping (Report) -> String
+        ) throws {
             guard into == "auto" else {
-                let report = try restore.run(into: try ConnectionTarget(into))
-                try writeStandardOutput(json ? try jsonText(report) : report.renderText())
+                let report = try restore(try ConnectionTarget(into))
+                try writeStandardOutput(json ? try jsonText(report) : render(report))
                 return
             }
-            try restore.runInSidecar(keep: keep) { report, conninfo, stopCommand in
-                try announce(json ? try jsonText(report) : report.renderText(), conninfo: conninfo, stopCommand: stopCommand)
+            try inSidecar(keep) { report, conninfo, stopCommand in
+                try announce(json ? try jsonText(report) : render(report), conninfo: conninfo, stopCommand: stopCommand)
             }
         }
 
