@@ -55,8 +55,11 @@ extension Connection {
         return try finishCommand().affectedRows ?? 0
     }
 
-    private func startCopy(_ sql: String, expecting expected: ExecStatusType) throws {
-        let started = try owned(PQexec(handle, try sql.checkedForNUL("SQL text")))
+    /// Sent through the extended protocol (`PQexecParams`, no parameters), which
+    /// refuses a string of several statements: a COPY built around text the user
+    /// typed (`export --where`, `diff --where`) cannot smuggle in a second one.
+    func startCopy(_ sql: String, expecting expected: ExecStatusType) throws {
+        let started = try owned(PQexecParams(handle, try sql.checkedForNUL("SQL text"), 0, nil, nil, nil, nil, 0))
         let status = started.status
         guard status != expected else {
             return

@@ -8,6 +8,10 @@ struct TableDefinition: Equatable {
     struct Column: Equatable {
         var name: String
         var type: ColumnType
+        /// The type with its modifiers, as `ColumnType.canonicalText` spells it, so
+        /// `diff` can tell a retyped column (`varchar(20)` to `varchar(50)`) from the
+        /// production catalog's `format_type`.
+        var typeText: String
         /// `GENERATED ALWAYS AS (...) STORED`: its values are not in the COPY data.
         var isGenerated: Bool
     }
@@ -101,7 +105,8 @@ struct TableDefinition: Equatable {
             clauses[index].isKeyword("generated") && index + 3 < clauses.endIndex
                 && clauses[index + 1].isKeyword("always") && clauses[index + 2].isKeyword("as") && clauses[index + 3].isSymbol("(")
         }
-        return Column(name: name, type: ColumnType(tokens: rest[..<typeEnd]), isGenerated: generated)
+        return Column(name: name, type: ColumnType(tokens: rest[..<typeEnd]),
+                      typeText: ColumnType.canonicalText(rest[..<typeEnd]), isGenerated: generated)
     }
 }
 
@@ -152,6 +157,33 @@ struct ColumnType: Equatable {
         }
         parts.append(words.joined(separator: " "))
         self.init(name: parts, dimensions: dimensions)
+    }
+
+    /// One spelling for one type, whatever the spacing, letter case and quoting of
+    /// the SQL it came from: words lower-cased, identifiers quoted only where they
+    /// must be, no space around punctuation.
+    static func canonicalText(_ tokens: some Collection<SQLTokenizer.Token>) -> String {
+        var text = ""
+        var previousWasWord = false
+        for token in tokens {
+            let piece: String
+            var isWord = true
+            switch token {
+            case .word(let word): piece = token.foldedWord ?? word
+            case .quoted(let name):
+                let plain = name.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F }
+                piece = plain && !name.isEmpty ? name : "\"" + String(name.flatMap { $0 == "\"" ? ["\"", "\""] : [$0] }) + "\""
+            case .symbol(let byte):
+                piece = String(UnicodeScalar(byte))
+                isWord = false
+            case .string(let value): piece = "'" + value + "'"
+            case .metaCommand: continue
+            }
+            if isWord && previousWasWord { text += " " }
+            text += piece
+            previousWasWord = isWord
+        }
+        return text
     }
 
     /// The type under `CREATE DOMAIN name AS type ...`.

@@ -71,3 +71,13 @@ public struct UsageError: Error, CustomStringConvertible, Sendable {
     public let description: String
     public init(_ description: String) { self.description = description }
 }
+
+extension TablePattern {
+    /// The pattern that names exactly `relation`: both parts quoted, so no
+    /// character in them is a wildcard or folds.
+    static func exactly(_ relation: RelationName) -> TablePattern {
+        func quoted(_ part: String) -> String { "\"" + String(part.flatMap { $0 == "\"" ? ["\"", "\""] : [$0] }) + "\"" }
+        let text = (relation.schema.map { quoted($0) + "." } ?? "") + quoted(relation.name)
+        return try! TablePattern(text)
+    }
+}

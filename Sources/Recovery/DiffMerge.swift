@@ -1,0 +1,117 @@
+import PostgresAccess
+
+/// One pass over two row streams sorted by the same key: the backup's rows are
+/// pushed in (from the archive or a sidecar), production's pulled from its COPY
+/// as far as each backup row needs. Memory holds one row of each side.
+final class DiffMerge {
+    /// The backup's rows did not arrive in key order (the archive holds them in
+    /// the order the table stored them): the backup side must be sorted first.
+    struct BackupNotInKeyOrder: Error {
+        /// Two rows had the same key, which no sort can fix.
+        var duplicate: Bool
+    }
+
+    private let keyFields: [Int]
+    private let orders: [DiffKey.Order]
+    private let wholeRow: Bool
+    private let tally: DiffTally
+    private var pending: CopyLine?
+    private var previousBackup: [UInt8] = []
+    private var previousProduction: [UInt8] = []
+    private var hasPreviousBackup = false
+    private var hasPreviousProduction = false
+    private var backupFields: [Range<Int>] = []
+    private var productionFields: [Range<Int>] = []
+    private var previousFields: [Range<Int>] = []
+
+    /// `keyFields` are the key columns' positions in the rows both sides send.
+    init(key: DiffKey, keyFields: [Int], tally: DiffTally) {
+        self.keyFields = keyFields
+        orders = key.orders
+        wholeRow = key.isWholeRow
+        self.tally = tally
+    }
+
+    func backup(_ row: UnsafeRawBufferPointer, production: inout CopyOutCursor) throws {
+        let line = CopyLine(row)
+        line.fields(into: &backupFields)
+        if hasPreviousBackup {
+            let order = previousBackup.withUnsafeBytes { previous in
+                let previous = CopyLine(previous)
+                previous.fields(into: &previousFields)
+                return compareKeys(previous, previousFields, line, backupFields)
+            }
+            if order > 0 || (order == 0 && !wholeRow) { throw BackupNotInKeyOrder(duplicate: order == 0) }
+        }
+        remember(line, in: &previousBackup)
+        hasPreviousBackup = true
+        tally.backupRows += 1
+        while true {
+            guard let current = try currentProduction(&production) else {
+                try tally.onlyInBackup(line)
+                return
+            }
+            let order = compareKeys(line, backupFields, current, productionFields)
+            if order < 0 {
+                try tally.onlyInBackup(line)
+                return
+            }
+            pending = nil
+            if order > 0 {
+                try tally.onlyInProduction(current)
+                continue
+            }
+            if !line.bytes.elementsEqual(current.bytes) {
+                try tally.changed(backup: line, production: current)
+            }
+            return
+        }
+    }
+
+    /// Production's rows past the backup's last are all new.
+    func finish(production: inout CopyOutCursor) throws {
+        while let current = try currentProduction(&production) {
+            pending = nil
+            try tally.onlyInProduction(current)
+        }
+    }
+
+    /// The production row waiting to be matched, pulling the next when there is none.
+    private func currentProduction(_ cursor: inout CopyOutCursor) throws -> CopyLine? {
+        if let pending { return pending }
+        guard let row = try cursor.next() else { return nil }
+        let line = CopyLine(row)
+        line.fields(into: &productionFields)
+        if hasPreviousProduction {
+            let order = previousProduction.withUnsafeBytes { previous in
+                let previous = CopyLine(previous)
+                previous.fields(into: &previousFields)
+                return compareKeys(previous, previousFields, line, productionFields)
+            }
+            guard order < 0 || (order == 0 && wholeRow) else {
+                throw DiffError(order == 0
+                    ? "the key is not unique in production: two rows share one; name a unique key with --key"
+                    : "production's rows arrived out of key order")
+            }
+        }
+        remember(line, in: &previousProduction)
+        hasPreviousProduction = true
+        tally.productionRows += 1
+        pending = line
+        return line
+    }
+
+    private func remember(_ line: CopyLine, in buffer: inout [UInt8]) {
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(bytes: line.bytes)
+    }
+
+    private func compareKeys(_ left: CopyLine, _ leftRanges: [Range<Int>], _ right: CopyLine, _ rightRanges: [Range<Int>]) -> Int {
+        for (field, order) in zip(keyFields, orders) {
+            guard field < leftRanges.count, field < rightRanges.count else { return leftRanges.count - rightRanges.count }
+            let result = CopyLine.compare(left[leftRanges[field]], right[rightRanges[field]], as: order)
+            if result != 0 { return result }
+        }
+        return 0
+    }
+}

@@ -1,0 +1,107 @@
+/// `--format sql`: the patch that brings production's rows back to the backup's,
+/// in one transaction, built by pgscalpel from the values alone (quoted
+/// identifiers, quoted literals), never from SQL text in the archive. It sets the
+/// session settings the values were written under, so each literal reads back
+/// as the same value. A patch cut short by `--limit` ends in ROLLBACK.
+final class DiffSQLWriter: DiffDetailWriter {
+    private let layout: DiffLayout
+    private let settings: [(String, String)]
+    private let table: String
+
+    init(layout: DiffLayout, settings: [(String, String)]) {
+        self.layout = layout
+        self.settings = settings
+        table = (layout.isPartitioned ? "" : "ONLY ") + Self.identifier(layout.table.schema ?? "public") + "." + Self.identifier(layout.table.name)
+    }
+
+    func header(_ summary: DiffSummary) -> [UInt8] {
+        var unlisted = summary
+        unlisted.listed = 0
+        let text = DiffTextWriter(layout: layout).header(unlisted)
+        let comments = String(decoding: text, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            .dropLast().map { $0.isEmpty ? "--" : "-- \($0)" }
+        var lines = comments
+        lines += settings.map { "SET \($0.0) = '\($0.1.replacingQuotes)';" }
+        lines.append("BEGIN;")
+        return Array((lines.joined(separator: "\n") + "\n").utf8)
+    }
+
+    func write(_ detail: DiffDetail, number: Int, to output: inout [UInt8]) {
+        let row = detail.row
+        switch detail.change {
+        case .deleted:
+            let names = layout.columns.map(Self.identifier).joined(separator: ", ")
+            let overriding = layout.columns.contains(where: layout.alwaysIdentity.contains) ? " OVERRIDING SYSTEM VALUE" : ""
+            let into = table.hasPrefix("ONLY ") ? String(table.dropFirst(5)) : table
+            output += Array("INSERT INTO \(into) (\(names))\(overriding) VALUES (".utf8)
+            for (position, value) in row.enumerated() {
+                if position > 0 { output += Array(", ".utf8) }
+                Self.literal(value, to: &output)
+            }
+            output += Array(");\n".utf8)
+        case .inserted where layout.wholeRow:
+            output += Array("DELETE FROM \(table) WHERE ctid = (SELECT ctid FROM \(table) WHERE ".utf8)
+            for (position, name) in layout.columns.enumerated() {
+                if position > 0 { output += Array(" AND ".utf8) }
+                output += Array("(\(Self.identifier(name)))::text IS NOT DISTINCT FROM ".utf8)
+                Self.literal(row[position], to: &output)
+            }
+            output += Array(" LIMIT 1);\n".utf8)
+        case .inserted:
+            output += Array("DELETE FROM \(table) WHERE ".utf8)
+            keyCondition(row, to: &output)
+            output += Array(";\n".utf8)
+        case .changed:
+            output += Array("UPDATE \(table) SET ".utf8)
+            for (position, field) in detail.changedColumns.enumerated() {
+                if position > 0 { output += Array(", ".utf8) }
+                output += Array("\(Self.identifier(layout.columns[field])) = ".utf8)
+                Self.literal(row[field], to: &output)
+            }
+            output += Array(" WHERE ".utf8)
+            keyCondition(row, to: &output)
+            output += Array(";\n".utf8)
+        }
+    }
+
+    func footer(_ summary: DiffSummary) -> [UInt8] {
+        let total = summary.deleted + summary.inserted + summary.changed
+        if total > summary.listed {
+            return Array("-- INCOMPLETE: \(total - summary.listed) differences were not listed (--limit); not committing\nROLLBACK;\n".utf8)
+        }
+        return Array("COMMIT;\n".utf8)
+    }
+
+    private func keyCondition(_ row: [[UInt8]?], to output: inout [UInt8]) {
+        for (position, field) in layout.keyFields.enumerated() {
+            if position > 0 { output += Array(" AND ".utf8) }
+            output += Array(Self.identifier(layout.columns[field]).utf8)
+            if row[field] == nil {
+                output += Array(" IS NULL".utf8)
+            } else {
+                output += Array(" = ".utf8)
+                Self.literal(row[field], to: &output)
+            }
+        }
+    }
+
+    static func identifier(_ name: String) -> String {
+        "\"" + String(name.flatMap { $0 == "\"" ? ["\"", "\""] : [$0] }) + "\""
+    }
+
+    /// A standard string literal (the patch sets standard_conforming_strings on),
+    /// so only the quote is doubled; the bytes go out as they are, in the dump's encoding.
+    static func literal(_ value: [UInt8]?, to output: inout [UInt8]) {
+        guard let value else {
+            output += Array("NULL".utf8)
+            return
+        }
+        value.withUnsafeBytes { output.appendQuoted($0, quote: UInt8(ascii: "'")) }
+    }
+}
+
+private extension String {
+    var replacingQuotes: String {
+        String(flatMap { $0 == "'" ? ["'", "'"] : [$0] })
+    }
+}

@@ -1,0 +1,62 @@
+import DumpParser
+import PostgresAccess
+import ScalpelArchive
+
+/// A table as a live server's catalog has it now: what `diff` and `apply` hold
+/// the archive's definition against, since a bad migration may have added,
+/// dropped, renamed or retyped columns since the backup.
+struct LiveTable {
+    struct Column: Equatable {
+        var name: String
+        /// `format_type` with an empty search path, so user types are schema-qualified
+        /// as pg_dump writes them, then put in `ColumnType.canonicalText`'s spelling.
+        var typeText: String
+        var isGenerated: Bool
+        /// `GENERATED ALWAYS AS IDENTITY`: an INSERT must say `OVERRIDING SYSTEM VALUE`.
+        var isAlwaysIdentity: Bool
+    }
+
+    let name: RelationName
+    let oid: String
+    /// A partitioned table holds no rows itself: it is read with its partitions,
+    /// where any other table is read `ONLY`, as pg_dump dumps it.
+    let isPartitioned: Bool
+    let columns: [Column]
+    let primaryKey: [String]?
+
+    /// Reads the catalog on `connection`, inside whatever transaction it has open.
+    init(_ table: RelationName, on connection: Connection) throws {
+        let found = try connection.execute("""
+            SELECT c.oid, c.relkind FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = $1 AND c.relname = $2 AND c.relkind IN ('r', 'p')
+            """, [table.schema ?? "public", table.name])
+        guard found.rowCount == 1, let oid = found[0, 0] else {
+            throw UsageError("\(connection.target.redacted) has no table \(table)")
+        }
+        name = table
+        self.oid = oid
+        isPartitioned = found[0, 1] == "p"
+        let searchPath = try connection.execute("SELECT pg_catalog.current_setting('search_path')")[0, 0] ?? ""
+        try connection.execute("SELECT pg_catalog.set_config('search_path', '', true)")
+        let attributes = try connection.execute("""
+            SELECT attname, pg_catalog.format_type(atttypid, atttypmod), attgenerated <> '', attidentity = 'a'
+            FROM pg_catalog.pg_attribute WHERE attrelid = $1 AND attnum > 0 AND NOT attisdropped ORDER BY attnum
+            """, [oid])
+        try connection.execute("SELECT pg_catalog.set_config('search_path', $1, true)", [searchPath])
+        columns = attributes.rows.map { row in
+            Column(name: row[0] ?? "", typeText: ColumnType.canonicalText([SQLTokenizer.Token](Array((row[1] ?? "").utf8))),
+                   isGenerated: row[2] == "t", isAlwaysIdentity: row[3] == "t")
+        }
+        let key = try connection.execute("""
+            SELECT a.attname FROM pg_catalog.pg_index i
+            CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, position)
+            JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+            WHERE i.indrelid = $1 AND i.indisprimary ORDER BY k.position
+            """, [oid])
+        primaryKey = key.rowCount == 0 ? nil : key.rows.map { $0[0] ?? "" }
+    }
+
+    subscript(column name: String) -> Column? {
+        columns.first { $0.name == name }
+    }
+}
