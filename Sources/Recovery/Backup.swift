@@ -22,7 +22,7 @@ public struct Backup {
     public func run(progress: Progress? = nil) throws -> ArchiveIndex {
         let binaries = try ServerBinaries.locate()
         let pgDump = try binaries.require(.pgDump)
-        let database = try checkServer(pgDumpVersion: try binaries.version(of: .pgDump))
+        let source = try checkServer(pgDumpVersion: try binaries.version(of: .pgDump))
 
         let started = Date()
         // Pinned as startup options, which outrank postgresql.conf, ALTER DATABASE and
@@ -49,8 +49,8 @@ public struct Backup {
             var settings = DumpSettings.pinnedByBackup
             settings["DateStyle"] = "ISO"
             let index = try builder.finish(dump: DumpInfo(
-                database: database, startedAt: isoTimestamp(started), completedAt: isoTimestamp(Date()),
-                settings: settings, pgDumpArguments: pgDumpArguments))
+                database: source.database, startedAt: isoTimestamp(started), completedAt: isoTimestamp(Date()),
+                settings: settings, pgDumpArguments: pgDumpArguments, extensions: source.extensions))
             try sink.commit()
             return index
         } catch {
@@ -61,15 +61,22 @@ public struct Backup {
     }
 
     /// Connects first, so a wrong password or host is one clear error rather than
-    /// pg_dump's, and refuses a server newer than pg_dump can dump.
-    private func checkServer(pgDumpVersion: String) throws -> String {
+    /// pg_dump's, and refuses a server newer than pg_dump can dump. Reads the
+    /// extensions' versions here because pg_dump's plain output has none; this is
+    /// outside pg_dump's snapshot, which matters only for an extension created,
+    /// dropped or updated while the backup starts.
+    private func checkServer(pgDumpVersion: String) throws -> (database: String, extensions: [String: String]) {
         let connection = try Connection(target)
         let database = try connection.execute("SELECT current_database()")[0, 0] ?? ""
+        var extensions: [String: String] = [:]
+        for row in try connection.execute("SELECT extname, extversion FROM pg_catalog.pg_extension").rows {
+            if let name = row[0], let version = row[1] { extensions[name] = version }
+        }
         let serverMajor = connection.serverVersionNumber / 10000
         if let dumpMajor = Int(pgDumpVersion.prefix { $0.isNumber }), dumpMajor < serverMajor {
             throw PgDumpError(message: "pg_dump \(pgDumpVersion) cannot dump a PostgreSQL \(serverMajor) server: "
                 + "install postgresql-client-\(serverMajor) (or put its pg_dump first on PATH)")
         }
-        return database
+        return (database, extensions)
     }
 }

@@ -90,6 +90,9 @@ public struct Listing: Codable, Sendable {
         if let database = dump.database { lines.append("database:  \(database)") }
         lines.append("server:    \(dump.serverVersion ?? "unknown"), pg_dump \(dump.pgDumpVersion ?? "unknown")")
         if let started = dump.startedAt { lines.append("dumped:    \(started) to \(dump.completedAt ?? "?")") }
+        if let extensions = dump.extensions, !extensions.isEmpty {
+            lines.append("extensions: " + extensions.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        }
         if !dump.settings.isEmpty {
             lines.append("settings:  " + dump.settings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
         }

@@ -123,14 +123,16 @@ struct RestoreClosure {
         return found
     }
 
-    /// `CREATE EXTENSION IF NOT EXISTS name WITH SCHEMA s [VERSION 'v']`.
+    /// `CREATE EXTENSION IF NOT EXISTS name WITH SCHEMA s [VERSION 'v']`; without
+    /// a `VERSION`, the version `backup` recorded in the index, if any.
     mutating func extensionFacts(_ position: Int) throws -> RestorePlan.Extension {
         let tokens = try tokens(position)
         let version = tokens.firstIndex { $0.isKeyword("version") }.flatMap { found -> String? in
             guard found + 1 < tokens.count, case let .string(text) = tokens[found + 1] else { return nil }
             return text
         }
-        return RestorePlan.Extension(name: index.sections[position].name ?? "?",
-                                     schema: tokens.name(after: "schema")?.name, version: version)
+        let name = index.sections[position].name ?? "?"
+        return RestorePlan.Extension(name: name, schema: tokens.name(after: "schema")?.name,
+                                     version: version ?? index.dump.extensions?[name])
     }
 }

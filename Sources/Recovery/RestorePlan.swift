@@ -28,7 +28,8 @@ public struct RestorePlan: Sendable {
     public struct Extension: Sendable, Equatable {
         public var name: String
         public var schema: String?
-        /// From `CREATE EXTENSION ... VERSION`, which pg_dump writes only for binary upgrades.
+        /// The archive's version: from `CREATE EXTENSION ... VERSION`, which pg_dump
+        /// writes only for binary upgrades, else from the index (`backup` records it).
         public var version: String?
     }
 

@@ -6,8 +6,10 @@ import ScalpelArchive
 struct RestoreTargetChecks {
     let connection: Connection
 
-    /// Fails, naming each missing extension and the Debian package that has it,
-    /// when the target cannot create an extension the plan needs.
+    /// Fails, naming each missing extension, its version in the archive when known,
+    /// and the Debian package that has it, when the target cannot create an extension
+    /// the plan needs. A target whose version differs is not refused: `CREATE
+    /// EXTENSION` without `VERSION` installs the target's default, as pg_restore would.
     func requireExtensions(_ extensions: [RestorePlan.Extension]) throws {
         guard !extensions.isEmpty else { return }
         let available = Set(try connection.execute("SELECT name FROM pg_catalog.pg_available_extensions").rows.compactMap { $0[0] })
@@ -23,7 +25,7 @@ struct RestoreTargetChecks {
     }
 
     private func extensionLabel(_ wanted: RestorePlan.Extension) -> String {
-        wanted.version.map { "\(wanted.name) \($0)" } ?? wanted.name
+        wanted.version.map { "\(wanted.name) \($0) (in the archive)" } ?? wanted.name
     }
 
     /// Where Debian (and the PGDG repository) ship an extension: contrib modules in

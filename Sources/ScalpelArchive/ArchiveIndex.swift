@@ -39,10 +39,14 @@ public struct DumpInfo: Codable, Sendable, Equatable {
     public var settings: [String: String]
     /// pg_dump's selection options (`-t`, `-n`, ...), so `ls` can say what is in scope.
     public var pgDumpArguments: [String]
+    /// Extension name → version installed in the dumped database, so a restore can
+    /// say which version the target lacks: pg_dump's `CREATE EXTENSION` names none.
+    /// Nil when unknown (`pack`, and archives written before it was recorded).
+    public var extensions: [String: String]?
 
     public init(database: String? = nil, serverVersion: String? = nil, pgDumpVersion: String? = nil,
                 startedAt: String? = nil, completedAt: String? = nil,
-                settings: [String: String] = [:], pgDumpArguments: [String] = []) {
+                settings: [String: String] = [:], pgDumpArguments: [String] = [], extensions: [String: String]? = nil) {
         self.database = database
         self.serverVersion = serverVersion
         self.pgDumpVersion = pgDumpVersion
@@ -50,6 +54,7 @@ public struct DumpInfo: Codable, Sendable, Equatable {
         self.completedAt = completedAt
         self.settings = settings
         self.pgDumpArguments = pgDumpArguments
+        self.extensions = extensions
     }
 }
 

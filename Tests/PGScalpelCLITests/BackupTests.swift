@@ -73,6 +73,40 @@ import Testing
         }
     }
 
+    @Test func theIndexRecordsTheExtensionVersionsOfTheSourceAndLsShowsThem() throws {
+        let env = try TestServer.environment()
+        let database = try TestServer.makeDatabase("ext_versions")
+        let setup = try CLI.run("psql", ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", database,
+                                         "-c", "CREATE EXTENSION citext",
+                                         "-c", "SELECT extname || '=' || extversion FROM pg_extension ORDER BY 1"],
+                                environment: env)
+        #expect(setup.status == 0, "\(setup.errors)")
+        var installed: [String: String] = [:]
+        for line in setup.text.split(separator: "\n") {
+            let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
+            installed[parts[0]] = parts[1]
+        }
+        #expect(installed.keys.sorted() == ["citext", "plpgsql"])
+
+        let scratch = try ScratchFolder()
+        let archive = scratch.file("ext.scalpel.sql.gz")
+        let backup = try CLI.pgscalpel(["backup", "-d", database, "-f", archive], environment: env)
+        #expect(backup.status == 0, "\(backup.errors)")
+        let listed = try CLI.pgscalpel(["ls", archive, "--json"])
+        let json = try JSONSerialization.jsonObject(with: listed.output) as! [String: Any]
+        #expect((json["dump"] as! [String: Any])["extensions"] as? [String: String] == installed)
+        let text = try CLI.pgscalpel(["ls", archive]).text
+        #expect(text.contains("extensions: citext \(installed["citext"]!), plpgsql \(installed["plpgsql"]!)\n"), "\(text)")
+
+        // pack sees only pg_dump's output, which has no versions: the key is absent.
+        let packed = scratch.file("packed.scalpel.sql.gz")
+        let pack = try CLI.shell("pg_dump \(database) | '\(CLI.pgscalpel)' pack -f '\(packed)'", environment: env)
+        #expect(pack.status == 0, "\(pack.errors)")
+        let packedJSON = try JSONSerialization.jsonObject(with: try CLI.pgscalpel(["ls", packed, "--json"]).output) as! [String: Any]
+        #expect((packedJSON["dump"] as! [String: Any])["extensions"] == nil)
+        #expect(!(try CLI.pgscalpel(["ls", packed]).text.contains("extensions:")))
+    }
+
     @Test func aFailedBackupLeavesNoFile() throws {
         let env = try TestServer.environment()
         let scratch = try ScratchFolder()

@@ -68,6 +68,34 @@ import ScalpelArchive
         #expect(other.tables.map(\.rows) == [12])
     }
 
+    /// pg_dump writes no version in `CREATE EXTENSION`; the one `backup` read from
+    /// pg_extension is named. The source's vector is a bare pg_extension row owning a
+    /// domain (what pgvector's type looks like to pg_dump), as the server has no pgvector.
+    @Test func aMissingExtensionFromBackupIsNamedWithItsVersion() throws {
+        let source = try RestoreServer.makeDatabase()
+        try Connection(source).execute("""
+            INSERT INTO pg_catalog.pg_extension (oid, extname, extowner, extnamespace, extrelocatable, extversion)
+            VALUES (99001, 'vector', (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = current_user),
+                    'public'::regnamespace, false, '0.5.1');
+            CREATE DOMAIN public.vector AS real[];
+            ALTER EXTENSION vector ADD DOMAIN public.vector;
+            CREATE TABLE public.items (id int PRIMARY KEY, embedding public.vector);
+            INSERT INTO public.items VALUES (1, '{1,2,3}')
+            """)
+        let archive = FileManager.default.temporaryDirectory.appendingPathComponent("ext-\(UUID().uuidString).scalpel.sql.gz").path
+        defer { unlink(archive) }
+        let index = try Backup(target: source, file: archive, pgDumpArguments: []).run()
+        #expect(index.dump.extensions?["vector"] == "0.5.1")
+
+        let target = try RestoreServer.makeDatabase()
+        let database = try Connection(target)
+        let restore = Restore(archive: archive, options: .init(tables: [try TablePattern("items")]))
+        let error = try #require(throws: RestoreError.self) { try restore.run(into: target) }
+        #expect(error.description == "extension vector 0.5.1 (in the archive) is not available on the target server: "
+            + "install the Debian package postgresql-\(database.serverVersionNumber / 10000)-pgvector there")
+        #expect(try database.execute("SELECT to_regclass('public.items') IS NULL")[0, 0] == "t")
+    }
+
     @Test func missingExtensionsNameTheirDebianPackages() {
         #expect(RestoreTargetChecks.debianPackage(extension: "citext", serverMajor: 15) == "postgresql-contrib")
         #expect(RestoreTargetChecks.debianPackage(extension: "uuid-ossp", serverMajor: 15) == "postgresql-contrib")
