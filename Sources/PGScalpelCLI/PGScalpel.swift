@@ -22,7 +22,7 @@ struct PGScalpel: ParsableCommand {
         Exit status: 0 success, 1 the check failed (verify found damage), 2 error.
         """,
         version: PGScalpelVersion.current,
-        subcommands: [Backup.self, Pack.self, List.self, Verify.self, Cat.self, Export.self, Restore.self, Diff.self, Drill.self, Doctor.self, Sidecar.self]
+        subcommands: [Backup.self, Pack.self, List.self, Verify.self, Cat.self, Export.self, Restore.self, Diff.self, Apply.self, Drill.self, Doctor.self, Sidecar.self]
     )
 
     /// Every failure becomes one line on standard error and exit status 2 (a failed

@@ -179,7 +179,7 @@ struct ColumnType: Equatable {
             case .string(let value): piece = "'" + value + "'"
             case .metaCommand: continue
             }
-            if isWord && previousWasWord { text += " " }
+            if isWord && (previousWasWord || text.hasSuffix(")") || text.hasSuffix("]")) { text += " " }
             text += piece
             previousWasWord = isWord
         }

@@ -1,0 +1,278 @@
+import Foundation
+import PostgresAccess
+import ScalpelArchive
+
+/// `pgscalpel apply`: puts one table's rows (or some of its rows or columns) back
+/// from an archive into production, in place: the table is never dropped, so the
+/// foreign keys, views, grants, policies and triggers that depend on it survive.
+///
+/// Everything runs in one transaction. The backup's rows are copied (COPY data
+/// only) into a temporary table, the plan is counted and checked there, then
+/// set-based statements built by pgscalpel write the difference, the result is
+/// compared with the backup again, and only a match commits. Without `execute`
+/// the same transaction stops after the plan and rolls back: no lock beyond
+/// reading, no row changed.
+public struct Apply {
+    public enum Mode: String, Codable, CaseIterable, Sendable {
+        /// The rows in scope become exactly the backup's; every matched row is rewritten.
+        case replace
+        /// Only the difference is written: missing rows inserted, changed ones updated, extra ones deleted.
+        case merge
+        /// Only rows deleted since the backup are inserted again.
+        case missing
+    }
+
+    public var archive: String
+    public var table: TablePattern
+    public var target: ConnectionTarget
+    public var mode: Mode = .merge
+    /// `--columns`: restore only these columns of matched rows; nothing inserted or deleted.
+    public var columns: [String]?
+    public var whereClause: String?
+    public var execute = false
+    public var undoPath: String?
+    public var lockTimeout = "10s"
+    public var statementTimeout: String?
+    public var disableTriggers = false
+    public var sampleSize = 5
+
+    public init(archive: String, table: TablePattern, target: ConnectionTarget) {
+        self.archive = archive
+        self.table = table
+        self.target = target
+    }
+
+    /// The default undo archive: in the working directory, named for the table and the time.
+    public static func defaultUndoPath(for table: String, at date: Date = Date()) -> String {
+        let stamp = isoTimestamp(date).replacingOccurrences(of: ":", with: "")
+        let safe = table.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" ? $0 : "_" }
+        return "pgscalpel-undo-\(String(safe))-\(stamp).scalpel.sql.gz"
+    }
+
+    public func run(progress: Progress? = nil) throws -> ApplyReport {
+        let started = Date()
+        defer { progress?.finish() }
+        let reader = try ArchiveReader(path: archive)
+        let matches = try reader.index.tables(matching: table)
+        guard matches.count == 1 else { throw UsageError("\(table) names \(matches.count) tables: apply restores one") }
+        let relation = matches[0]
+        let catalog = ExportCatalog(reader: reader)
+        let sections = catalog.dataSections(of: relation)
+        guard let first = sections.first else { throw UsageError("\(relation) has no data in the archive") }
+        let declared = try catalog.columns(of: relation)
+        let backupColumns = (first.columns ?? []).map { (name: $0, typeText: declared[$0]?.typeText ?? "") }
+        let session = DiffSession(dump: reader.index.dump)
+
+        let connection = try Connection(target)
+        try connection.execute("BEGIN")
+        do {
+            let report = try plan(relation: relation, sections: sections, backupColumns: backupColumns,
+                                  archiveKey: try catalog.primaryKey(of: relation), reader: reader,
+                                  session: session, connection: connection, started: started, progress: progress)
+            try connection.execute(execute ? "COMMIT" : "ROLLBACK")
+            return report
+        } catch {
+            _ = try? connection.execute("ROLLBACK")
+            if let error = error as? PostgresError {
+                if error.sqlState == "55P03" {
+                    throw ApplyError("could not lock \(relation) within --lock-timeout \(lockTimeout): another transaction "
+                        + "is writing it; nothing was changed")
+                }
+                if let whereClause, error.sqlState?.hasPrefix("42") == true {
+                    throw UsageError("--where \(whereClause): \(error)")
+                }
+                throw ApplyError("\(error); nothing was changed")
+            }
+            throw error
+        }
+    }
+
+    private func plan(relation: RelationName, sections: [Section], backupColumns: [(name: String, typeText: String)],
+                      archiveKey: [String]?, reader: ArchiveReader, session: DiffSession, connection: Connection,
+                      started: Date, progress: Progress?) throws -> ApplyReport {
+        try connection.execute("SET LOCAL lock_timeout = \(try connection.quoteLiteral(lockTimeout))")
+        if let statementTimeout {
+            try connection.execute("SET LOCAL statement_timeout = \(try connection.quoteLiteral(statementTimeout))")
+        }
+        for (name, value) in session.settings {
+            try connection.execute("SET LOCAL \(name) = \(try connection.quoteLiteral(value))")
+        }
+        let live = try LiveTable(relation, on: connection)
+        let lockName = try connection.quoteIdentifier(relation.schema ?? "public") + "." + connection.quoteIdentifier(relation.name)
+        if execute {
+            progress?.update("locking \(relation) against writers")
+            // Blocks writers of this table only; readers go on. Taken before any row is read.
+            try connection.execute("LOCK TABLE \(lockName) IN SHARE ROW EXCLUSIVE MODE")
+        }
+        let (drift, shared) = SchemaDrift.between(backup: backupColumns, production: live.columns)
+        guard let key = archiveKey ?? live.primaryKey else {
+            throw ApplyError("\(relation) has no primary key in the archive or in production: apply matches rows by key")
+        }
+        for column in key where !shared.contains(column) {
+            throw ApplyError("key column \(column) of \(relation) is not on both sides (schema drift): apply refuses")
+        }
+        var updated = shared.filter { !key.contains($0) }
+        if let columns {
+            for column in columns where !shared.contains(column) {
+                throw UsageError("--columns: \(column) is not a column of both the backup's and production's \(relation)")
+            }
+            if let keyColumn = columns.first(where: key.contains) {
+                throw UsageError("--columns: \(keyColumn) is part of the key, which matches rows and is never rewritten")
+            }
+            updated = updated.filter(columns.contains)
+        }
+        // Identity columns that are GENERATED ALWAYS accept no value in an UPDATE.
+        updated.removeAll { name in live[column: name]?.isAlwaysIdentity == true }
+        let sql = try ApplyStatements(table: relation, live: live, key: key, shared: shared, updated: updated,
+                                      whereClause: whereClause, on: connection)
+
+        try connection.execute(sql.createBackupTable)
+        try loadBackupRows(sections: sections, shared: shared, reader: reader, sql: sql, on: connection, progress: progress)
+        if whereClause != nil { try connection.execute(sql.narrowBackupTable) }
+        try connection.execute("ANALYZE \(ApplyStatements.backupTable)")
+
+        progress?.update("planning")
+        let backupRows = try count("SELECT count(*) FROM \(ApplyStatements.backupTable)", on: connection)
+        let writesRows = columns == nil
+        let missing = writesRows ? try count(sql.countMissing, on: connection) : 0
+        let extra = writesRows && mode != .missing ? try count(sql.countExtra, on: connection) : 0
+        let matched = mode == .missing ? nil : try connection.execute(sql.countMatched)
+        let matchedRows = Int(matched?[0, 0] ?? "0") ?? 0
+        let differing = Int(matched?[0, 1] ?? "0") ?? 0
+        let updates = mode == .missing ? 0 : (mode == .replace ? matchedRows : differing)
+        let changedColumns = updated.indices.map { index in
+            ApplyReport.ColumnCount(column: updated[index], rows: Int(matched?[0, index + 2] ?? "0") ?? 0)
+        }
+        var sample: [String: [String]] = [:]
+        if missing > 0 { sample["insert"] = try keys(sql.sampleMissing(sampleSize), key: key, on: connection) }
+        if differing > 0 && mode != .missing { sample["update"] = try keys(sql.sampleChanged(sampleSize), key: key, on: connection) }
+        if extra > 0 { sample["delete"] = try keys(sql.sampleExtra(sampleSize), key: key, on: connection) }
+        if extra > 0 { try refuseReferencedDeletes(live: live, sql: sql, relation: relation, on: connection) }
+        let sequences = try live.ownedSequences(on: connection)
+
+        var report = ApplyReport(
+            table: relation.description, archive: archive, target: target.redacted, mode: mode, key: key, columns: updated,
+            whereClause: whereClause, executed: false, backupRows: backupRows, inserted: missing, updated: updates,
+            changedColumns: changedColumns, deleted: extra, sample: sample, schemaDrift: drift,
+            sequences: sequences.map(\.sequence), undoArchive: nil, undoRows: nil, seconds: 0)
+        guard execute else {
+            report.seconds = Date().timeIntervalSince(started)
+            return report
+        }
+
+        let undo = UndoArchive(path: undoPath ?? Self.defaultUndoPath(for: relation.description), table: relation,
+                               live: live, owner: try live.owner(on: connection))
+        let saved = try undo.columns.map { try connection.quoteIdentifier($0.name) }.joined(separator: ", ")
+        let touched = whereClause == nil ? "" : " WHERE \(sql.scope) OR EXISTS (SELECT 1 FROM \(ApplyStatements.backupTable) b WHERE \(sql.keyMatch))"
+        progress?.update("saving the rows as they are to \(undo.path)")
+        report.undoRows = try undo.write(select: "COPY (SELECT \(saved) FROM \(sql.target) p\(touched)) TO STDOUT",
+                                         on: connection, settings: session.settings,
+                                         database: connection.parameterStatus("database") ?? target["dbname"], progress: progress)
+        report.undoArchive = undo.path
+
+        progress?.update("writing")
+        if disableTriggers { try connection.execute("ALTER TABLE \(sql.target) DISABLE TRIGGER USER") }
+        if extra > 0 { try connection.execute(sql.deleteExtra) }
+        if updates > 0 && !updated.isEmpty { try connection.execute(sql.updateMatched(everyMatched: mode == .replace)) }
+        if missing > 0 { try connection.execute(sql.insertMissing) }
+        if disableTriggers { try connection.execute("ALTER TABLE \(sql.target) ENABLE TRIGGER USER") }
+        for owned in sequences {
+            try moveSequence(owned, table: sql.target, on: connection)
+        }
+
+        progress?.update("checking the result against the backup")
+        try verify(sql: sql, on: connection)
+        report.executed = true
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+
+    /// Streams the backup's rows of the table into the temporary table, as COPY
+    /// data only: the archive's SQL is never run on production.
+    private func loadBackupRows(sections: [Section], shared: [String], reader: ArchiveReader, sql: ApplyStatements,
+                                on connection: Connection, progress: Progress?) throws {
+        try connection.copyIn(sql.copyIntoBackupTable) { writer in
+            var buffer: [UInt8] = []
+            var projected: [UInt8] = []
+            var rows = 0
+            for section in sections {
+                var lines = ExportCopyLines(label: section.label)
+                var projection = try CopyProjection(from: section.columns ?? [], to: shared, label: section.label)
+                try reader.read(section) { chunk in
+                    try chunk.withUnsafeBytes { bytes in
+                        try lines.consume(bytes, statement: { _ in }, row: { line in
+                            try projection.apply(line, into: &projected) { row in
+                                buffer.append(bytes: row)
+                                buffer.append(0x0A)
+                            }
+                            rows += 1
+                        })
+                    }
+                    if buffer.count >= 1 << 20 {
+                        try writer.write(buffer)
+                        buffer.removeAll(keepingCapacity: true)
+                        progress?.update("loading the backup's rows: \(rows)")
+                    }
+                }
+                try lines.finish()
+            }
+            try writer.write(buffer)
+        }
+    }
+
+    /// A delete that rows of other tables still use would fail, or cascade into
+    /// them: the plan stops first, naming the constraint and how many rows.
+    private func refuseReferencedDeletes(live: LiveTable, sql: ApplyStatements, relation: RelationName,
+                                         on connection: Connection) throws {
+        for reference in try live.referencingKeys(on: connection) {
+            let referencing = try count(try sql.countReferencing(reference, on: connection), on: connection)
+            if referencing > 0 {
+                throw ApplyError("the plan deletes rows of \(relation) that \(referencing) rows of \(reference.table) still "
+                    + "reference through \(reference.constraint); nothing was changed (keep them with --mode missing, "
+                    + "--columns or --where)")
+            }
+        }
+    }
+
+    /// Moves a sequence to at least the largest restored value, so the
+    /// application's next insert does not collide with a restored row.
+    private func moveSequence(_ owned: LiveTable.OwnedSequence, table: String, on connection: Connection) throws {
+        let column = try connection.quoteIdentifier(owned.column)
+        try connection.execute("""
+            SELECT pg_catalog.setval($1::pg_catalog.regclass, m) FROM (SELECT max(\(column))::bigint AS m FROM \(table)) AS x
+            WHERE m IS NOT NULL AND m >= (SELECT last_value FROM \(owned.sequence))
+            """, [owned.sequence])
+    }
+
+    /// Compares what the table now holds with the backup, inside the transaction:
+    /// a trigger, a rule or a concurrent reader's surprise shows up here, and the
+    /// transaction rolls back instead of committing a half-restored table.
+    private func verify(sql: ApplyStatements, on connection: Connection) throws {
+        let unrestored: Int
+        if columns != nil || mode == .merge || mode == .replace {
+            unrestored = try count(sql.countUnrestored, on: connection)
+        } else {
+            unrestored = try count(sql.countMissing, on: connection)
+        }
+        let extra = columns == nil && mode != .missing ? try count(sql.countExtra, on: connection) : 0
+        guard unrestored == 0 && extra == 0 else {
+            throw ApplyError("after the writes, \(unrestored) backup rows still differ and \(extra) extra rows remain "
+                + "(a trigger or rule changed them?); rolled back, nothing was changed")
+        }
+    }
+
+    private func count(_ query: String, on connection: Connection) throws -> Int {
+        Int(try connection.execute(query)[0, 0] ?? "0") ?? 0
+    }
+
+    private func keys(_ query: String, key: [String], on connection: Connection) throws -> [String] {
+        try connection.execute(query).rows.map { row in
+            zip(key, row).map { "\($0)=\($1 ?? "NULL")" }.joined(separator: ", ")
+        }
+    }
+}
+
+public struct ApplyError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

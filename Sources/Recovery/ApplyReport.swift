@@ -1,0 +1,73 @@
+import Foundation
+
+/// What `apply` planned and, with `--execute`, did.
+public struct ApplyReport: Codable, Sendable {
+    public struct ColumnCount: Codable, Sendable {
+        public var column: String
+        public var rows: Int
+    }
+
+    public var table: String
+    public var archive: String
+    public var target: String
+    public var mode: Apply.Mode
+    public var key: [String]
+    /// Columns written into matched rows.
+    public var columns: [String]
+    public var whereClause: String?
+    public var executed: Bool
+    /// Backup rows in scope, loaded into the temporary table.
+    public var backupRows: Int
+    /// Rows re-inserted: in the backup, gone from production.
+    public var inserted: Int
+    /// Rows rewritten from the backup (for `replace`, every matched row).
+    public var updated: Int
+    /// Of the updated rows, how many differed, per column.
+    public var changedColumns: [ColumnCount]
+    /// Rows deleted: in production (in scope) but not in the backup.
+    public var deleted: Int
+    /// A few keys of each kind, as text: what the dry run shows before anything is written.
+    public var sample: [String: [String]]
+    public var schemaDrift: SchemaDrift
+    public var sequences: [String]
+    public var undoArchive: String?
+    public var undoRows: Int?
+    public var seconds: Double
+
+    enum CodingKeys: String, CodingKey {
+        case table, archive, target, mode, key, columns
+        case whereClause = "where"
+        case executed, backupRows, inserted, updated, changedColumns, deleted, sample, schemaDrift, sequences
+        case undoArchive, undoRows, seconds
+    }
+
+    public func renderText(undoCommand: String?) -> String {
+        var lines: [String] = []
+        let state = executed ? "committed" : "DRY RUN: nothing was written (add --execute to apply)"
+        lines.append("apply \(table) from \(archive) into \(target): \(state)")
+        lines.append("mode \(mode.rawValue); rows matched by \(key.joined(separator: ", ")); backup rows in scope: \(backupRows)")
+        if let whereClause { lines.append("where: \(whereClause)") }
+        func examples(_ kind: String) -> String {
+            guard let keys = sample[kind], !keys.isEmpty else { return "" }
+            return " (e.g. " + keys.joined(separator: "; ") + ")"
+        }
+        let verb = executed ? "" : "to "
+        lines.append("\(verb)insert: \(inserted) rows deleted since the backup\(examples("insert"))")
+        lines.append("\(verb)update: \(updated) rows\(examples("update"))")
+        for column in changedColumns where column.rows > 0 {
+            lines.append("  \(column.column): \(column.rows)")
+        }
+        lines.append("\(verb)delete: \(deleted) rows inserted since the backup\(examples("delete"))")
+        if !schemaDrift.isEmpty {
+            lines.append("schema drift (only shared columns are restored): dropped \(schemaDrift.dropped), added \(schemaDrift.added), "
+                + "retyped \(schemaDrift.retyped.map(\.column)), renamed \(schemaDrift.renamed.map { "\($0.backup)->\($0.production)" })")
+        }
+        if !sequences.isEmpty { lines.append("sequences moved to at least the restored maximum: \(sequences.joined(separator: ", "))") }
+        if let undoArchive {
+            lines.append("undo archive: \(undoArchive) (\(undoRows ?? 0) rows as they were)")
+            if let undoCommand { lines.append("to undo: \(undoCommand)") }
+        }
+        lines.append(String(format: "%.2f s", seconds))
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
