@@ -62,7 +62,10 @@ public struct ApplyReport: Codable, Sendable {
             lines.append("schema drift (only shared columns are restored): dropped \(schemaDrift.dropped), added \(schemaDrift.added), "
                 + "retyped \(schemaDrift.retyped.map(\.column)), renamed \(schemaDrift.renamed.map { "\($0.backup)->\($0.production)" })")
         }
-        if !sequences.isEmpty { lines.append("sequences moved to at least the restored maximum: \(sequences.joined(separator: ", "))") }
+        if !sequences.isEmpty {
+            let moved = executed ? "sequences moved" : "sequences to move"
+            lines.append("\(moved) to at least the restored maximum: \(sequences.joined(separator: ", "))")
+        }
         if let undoArchive {
             lines.append("undo archive: \(undoArchive) (\(undoRows ?? 0) rows as they were)")
             if let undoCommand { lines.append("to undo: \(undoCommand)") }
