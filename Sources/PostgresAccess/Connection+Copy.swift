@@ -9,6 +9,10 @@ extension Connection {
     /// If `body` throws, the running COPY is cancelled on the server and the
     /// rest of the stream discarded; the connection stays usable (an open
     /// transaction block is left aborted) and `body`'s error is rethrown.
+    ///
+    /// The text goes through the extended protocol, which the server parses as
+    /// exactly one statement: a query built around user-typed SQL (`export
+    /// --where`) cannot carry a second statement after the COPY.
     @discardableResult
     public func copyOut(_ sql: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
         try startCopy(sql, expecting: PGRES_COPY_OUT)
@@ -56,7 +60,10 @@ extension Connection {
     }
 
     private func startCopy(_ sql: String, expecting expected: ExecStatusType) throws {
-        let started = try owned(PQexec(handle, try sql.checkedForNUL("SQL text")))
+        let sql = try sql.checkedForNUL("SQL text")
+        let started = try owned(expected == PGRES_COPY_OUT
+            ? PQexecParams(handle, sql, 0, nil, nil, nil, nil, 0)
+            : PQexec(handle, sql))
         let status = started.status
         guard status != expected else {
             return

@@ -66,6 +66,14 @@ public struct TablePattern: Sendable, CustomStringConvertible {
     }
 }
 
+extension TablePattern {
+    /// The pattern that matches only `table`, whatever characters its name holds.
+    init(exactly table: RelationName) throws {
+        func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        try self.init(table.schema.map { quoted($0) + "." + quoted(table.name) } ?? quoted(table.name))
+    }
+}
+
 /// A mistake in what the user typed: the CLI prints it as one line and exits 2.
 public struct UsageError: Error, CustomStringConvertible, Sendable {
     public let description: String
