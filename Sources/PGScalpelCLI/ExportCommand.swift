@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
+import PostgresAccess
 import Recovery
 
 extension PGScalpel {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a table's rows as CSV, JSON Lines, INSERT statements or COPY, with no server.",
+            abstract: "Write a table's rows as CSV, JSON Lines, INSERT statements or COPY, with no server unless --where.",
             discussion: """
             Decodes the rows from the archive's COPY data, reading only the members that hold them. \
             CSV is byte for byte what COPY ... TO STDOUT (FORMAT csv, HEADER) writes. JSON Lines types \
@@ -16,12 +17,23 @@ extension PGScalpel {
             (42 for an integer, the exact text for a text key, timestamps as the dump spells them). \
             Exit status 1 when a --key value matches no row.
 
+            --where takes any PostgreSQL boolean expression over the table's columns, so a server \
+            evaluates it: with --sidecar auto (the default) a throwaway one, into which just the \
+            chosen tables are restored and which is removed afterwards; or, with --sidecar CONN, a \
+            database the tables were already restored into (pgscalpel restore --into), which is only \
+            read. Rows are read in one read-only transaction under the dump's session settings, and \
+            every format is what the same rows give without a server. Give one --where per -t, in \
+            the same order; a -t that matches several tables applies its --where to each. Not with --key.
+
             Examples:
               pgscalpel export prod.scalpel.sql.gz -t users -o users.csv
               pgscalpel export prod.scalpel.sql.gz -t users --key 42 --key 43 --format jsonl
               pgscalpel export prod.scalpel.sql.gz -t line_items --key 1001,3 --format sql | psql db
               pgscalpel export prod.scalpel.sql.gz -t users --columns id,email
               pgscalpel export prod.scalpel.sql.gz -t 'billing.*' -o billing-export/
+              pgscalpel export prod.scalpel.sql.gz -t users --where "lower(name) = 'ann'"
+              pgscalpel export prod.scalpel.sql.gz -t a --where 'n>1' -t b --where 'n<2' -o d/
+              pgscalpel export prod.scalpel.sql.gz -t users --where 'id < 9' --sidecar scratch
             """)
 
         @Argument(help: "The indexed archive.")
@@ -33,6 +45,15 @@ extension PGScalpel {
         @Option(help: ArgumentHelp("Only the rows with this primary key (comma-separated for a composite key; repeatable).",
                                    valueName: "values"))
         var key: [String] = []
+
+        @Option(name: .customLong("where"),
+                help: ArgumentHelp("Only the rows for which this SQL expression is true (one per -t, in order).",
+                                   valueName: "expression"))
+        var wheres: [String] = []
+
+        @Option(help: ArgumentHelp("With --where: 'auto' for a throwaway server, or the database (conninfo or URI) "
+                                   + "the tables were restored into.", valueName: "CONN|auto"))
+        var sidecar: String?
 
         @Option(help: ArgumentHelp("Only these columns, in this order (comma-separated).", valueName: "names"))
         var columns: String?
@@ -52,6 +73,7 @@ extension PGScalpel {
             guard let format = ExportFormat(rawValue: format) else { throw ValidationError("--format is csv, jsonl, sql or copy") }
             guard let bytea = ExportFormat.Bytea(rawValue: bytea) else { throw ValidationError("--bytea is hex or base64") }
             if bytea != .hex && format != .jsonl { throw ValidationError("--bytea applies to --format jsonl") }
+            if sidecar != nil && wheres.isEmpty { throw ValidationError("--sidecar goes with --where") }
         }
 
         func run() throws {
@@ -60,6 +82,8 @@ extension PGScalpel {
             export.bytea = ExportFormat.Bytea(rawValue: bytea)!
             export.columns = try columns.map(Recovery.Export.columnNames)
             export.keys = key
+            export.wheres = wheres
+            if let sidecar, sidecar != "auto" { export.sidecar = .database(try ConnectionTarget(sidecar)) }
             export.output = output
             let summary = try export.run(progress: Progress(label: "export"))
             for missing in summary.missingKeys {

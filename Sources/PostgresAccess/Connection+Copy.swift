@@ -9,6 +9,10 @@ extension Connection {
     /// If `body` throws, the running COPY is cancelled on the server and the
     /// rest of the stream discarded; the connection stays usable (an open
     /// transaction block is left aborted) and `body`'s error is rethrown.
+    ///
+    /// The text goes through the extended protocol, which the server parses as
+    /// exactly one statement: a query built around user-typed SQL (`export
+    /// --where`) cannot carry a second statement after the COPY.
     @discardableResult
     public func copyOut(_ sql: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
         try startCopy(sql, expecting: PGRES_COPY_OUT)
@@ -55,11 +59,11 @@ extension Connection {
         return try finishCommand().affectedRows ?? 0
     }
 
-    /// Sent through the extended protocol (`PQexecParams`, no parameters), which
-    /// refuses a string of several statements: a COPY built around text the user
-    /// typed (`export --where`, `diff --where`) cannot smuggle in a second one.
     func startCopy(_ sql: String, expecting expected: ExecStatusType) throws {
-        let started = try owned(PQexecParams(handle, try sql.checkedForNUL("SQL text"), 0, nil, nil, nil, nil, 0))
+        let sql = try sql.checkedForNUL("SQL text")
+        let started = try owned(expected == PGRES_COPY_OUT
+            ? PQexecParams(handle, sql, 0, nil, nil, nil, nil, 0)
+            : PQexec(handle, sql))
         let status = started.status
         guard status != expected else {
             return

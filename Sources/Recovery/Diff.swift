@@ -74,7 +74,7 @@ public struct Diff {
             let server = try EphemeralServer()
             defer { server.stop() }
             let sidecarTarget = server.target(database: "postgres")
-            _ = try Restore(archive: archive, options: Restore.Options(tables: [.exactly(plan.table)]))
+            _ = try Restore(archive: archive, options: Restore.Options(tables: [TablePattern(exactly: plan.table)]))
                 .run(into: sidecarTarget)
             let sidecar = try Connection(sidecarTarget)
             return try compare(plan, session: session, reader: reader, output: output, progress: progress,

@@ -7,7 +7,8 @@ import ScalpelArchive
 /// `pgscalpel export`: a table's rows as CSV, JSON Lines, INSERT statements or its
 /// COPY block, decoded from the archive's COPY text with no server. Rows stream from
 /// the members that hold them to the output, so memory stays at a few members
-/// whatever the table's size.
+/// whatever the table's size. Only `--where` needs a server (see `ExportSidecar`);
+/// its rows go through the same writers, so every format reads the same either way.
 public struct Export {
     public var archive: String
     public var tables: [TablePattern]
@@ -17,6 +18,11 @@ public struct Export {
     /// `--key`: primary key values (comma-separated for a composite key).
     public var keys: [String] = []
     public var bytea: ExportFormat.Bytea = .hex
+    /// `--where`: one expression per `-t`, in the same order, each for every table its
+    /// `-t` matches. The chosen tables are then read through a server (`sidecar`),
+    /// which evaluates the expressions as only PostgreSQL can.
+    public var wheres: [String] = []
+    public var sidecar: ExportSidecar = .auto
     /// A file, or a folder (an existing one, a path ending in `/`, or any path when
     /// several tables match): one file per table plus `manifest.json`. Nil for
     /// standard output.
@@ -30,27 +36,49 @@ public struct Export {
     public func run(progress: Progress? = nil) throws -> ExportSummary {
         let reader = try ArchiveReader(path: archive)
         let chosen = try chosenTables(in: reader.index)
-        guard let output else {
-            guard chosen.count == 1 else { throw severalTables(chosen) }
-            return try write(reader: reader, table: chosen[0], to: DescriptorSink(fd: 1, name: "standard output"), progress: progress)
-        }
         var isFolder: ObjCBool = false
-        if chosen.count > 1 || output.hasSuffix("/")
-            || (FileManager.default.fileExists(atPath: output, isDirectory: &isFolder) && isFolder.boolValue) {
-            return try writeFolder(output, reader: reader, tables: chosen, progress: progress)
+        let folder = output.flatMap { output in
+            chosen.count > 1 || output.hasSuffix("/")
+                || (FileManager.default.fileExists(atPath: output, isDirectory: &isFolder) && isFolder.boolValue) ? output : nil
         }
-        return try writeAtomically(output) { sink in
-            var summary = try write(reader: reader, table: chosen[0], to: sink, progress: progress)
-            summary.tables[0].file = output
-            return summary
+        guard folder != nil || chosen.count == 1 else { throw severalTables(chosen.map(\.table)) }
+        // Every plan is made first, so a table that cannot be exported fails the
+        // command before a server starts or any file is written.
+        let catalog = ExportCatalog(reader: reader)
+        var plans: [ExportPlan] = []
+        var skipped: [RelationName] = []
+        for (table, filter) in chosen {
+            if folder != nil && catalog.dataSections(of: table).isEmpty {
+                skipped.append(table)
+            } else {
+                plans.append(try ExportPlan(table: table, catalog: catalog, requested: columns, keys: keys, filter: filter))
+            }
+        }
+        return try withServer(for: plans, reader: reader, progress: progress) { server in
+            if let folder {
+                return try writeFolder(folder, plans: plans, skipped: skipped, reader: reader, server: server, progress: progress)
+            }
+            guard let output else {
+                return try write(plans[0], reader: reader, server: server,
+                                 to: DescriptorSink(fd: 1, name: "standard output"), progress: progress)
+            }
+            return try writeAtomically(output) { sink in
+                var summary = try write(plans[0], reader: reader, server: server, to: sink, progress: progress)
+                summary.tables[0].file = output
+                return summary
+            }
         }
     }
 
     /// Writes the one table the patterns name to `sink`.
     public func write(reader: ArchiveReader, to sink: any ByteSink, progress: Progress? = nil) throws -> ExportSummary {
         let chosen = try chosenTables(in: reader.index)
-        guard chosen.count == 1 else { throw severalTables(chosen) }
-        return try write(reader: reader, table: chosen[0], to: sink, progress: progress)
+        guard chosen.count == 1 else { throw severalTables(chosen.map(\.table)) }
+        let plan = try ExportPlan(table: chosen[0].table, catalog: ExportCatalog(reader: reader), requested: columns,
+                                  keys: keys, filter: chosen[0].filter)
+        return try withServer(for: [plan], reader: reader, progress: progress) { server in
+            try write(plan, reader: reader, server: server, to: sink, progress: progress)
+        }
     }
 
     /// `--columns` as typed: names separated by commas, folded to lower case unless
@@ -87,17 +115,33 @@ public struct Export {
         return names
     }
 
-    private func chosenTables(in index: ArchiveIndex) throws -> [RelationName] {
-        var chosen: [RelationName] = []
-        for pattern in tables {
-            for table in try index.tables(matching: pattern) where !chosen.contains(table) { chosen.append(table) }
+    /// The tables the patterns match, in order, each with the `--where` of the `-t`
+    /// that matched it first.
+    private func chosenTables(in index: ArchiveIndex) throws -> [(table: RelationName, filter: ExportWhere?)] {
+        let filters = try wheres.map(ExportWhere.init)
+        guard filters.isEmpty || filters.count == tables.count else {
+            throw UsageError("give one --where per -t, in the same order (\(tables.count) -t, \(filters.count) --where)")
+        }
+        guard filters.isEmpty || keys.isEmpty else { throw UsageError("--where and --key: choose rows one way, not both") }
+        var chosen: [(table: RelationName, filter: ExportWhere?)] = []
+        for (position, pattern) in tables.enumerated() {
+            let filter = filters.isEmpty ? nil : filters[position]
+            for table in try index.tables(matching: pattern) {
+                guard let earlier = chosen.first(where: { $0.table == table }) else {
+                    chosen.append((table, filter))
+                    continue
+                }
+                guard earlier.filter == filter else {
+                    throw UsageError("\(table) is matched by two -t with different --where: name it once")
+                }
+            }
         }
         guard !chosen.isEmpty else { throw UsageError("name a table with -t") }
         if format == .jsonl, let encoding = index.dump.settings["client_encoding"],
            !["UTF8", "UTF-8", "UNICODE", "SQL_ASCII"].contains(encoding.uppercased()) {
             throw UsageError("the dump's text is in \(encoding) and JSON must be UTF-8: use --format csv")
         }
-        if chosen.count > 1 && (columns != nil || !keys.isEmpty) { throw severalTables(chosen) }
+        if chosen.count > 1 && (columns != nil || !keys.isEmpty) { throw severalTables(chosen.map(\.table)) }
         return chosen
     }
 
@@ -107,28 +151,17 @@ public struct Export {
         return UsageError("\(chosen.count) tables match (\(names)): \(what)")
     }
 
-    private func write(reader: ArchiveReader, table: RelationName, to sink: any ByteSink,
+    private func write(_ plan: ExportPlan, reader: ArchiveReader, server: ExportServerRows?, to sink: any ByteSink,
                        progress: Progress?) throws -> ExportSummary {
-        let plan = try ExportPlan(table: table, catalog: ExportCatalog(reader: reader), requested: columns, keys: keys)
-        let (rows, missing) = try write(plan, reader: reader, to: sink, progress: progress)
-        return ExportSummary(tables: [ExportSummary.Table(table: table, rows: rows, columns: plan.columns)],
+        let (rows, missing) = try write(plan, reader: reader, server: server, into: sink, progress: progress)
+        return ExportSummary(tables: [ExportSummary.Table(table: plan.table, rows: rows, columns: plan.columns,
+                                                          where: plan.filter?.expression)],
                              missingKeys: missing, skipped: [])
     }
 
-    /// Each table into its own file, then `manifest.json`. Every plan is made first,
-    /// so a table that cannot be exported fails the command before any file is written.
-    private func writeFolder(_ folder: String, reader: ArchiveReader, tables chosen: [RelationName],
-                             progress: Progress?) throws -> ExportSummary {
-        let catalog = ExportCatalog(reader: reader)
-        var plans: [ExportPlan] = []
-        var skipped: [RelationName] = []
-        for table in chosen {
-            if catalog.dataSections(of: table).isEmpty {
-                skipped.append(table)
-            } else {
-                plans.append(try ExportPlan(table: table, catalog: catalog, requested: columns, keys: keys))
-            }
-        }
+    /// Each table into its own file, then `manifest.json`.
+    private func writeFolder(_ folder: String, plans: [ExportPlan], skipped: [RelationName], reader: ArchiveReader,
+                             server: ExportServerRows?, progress: Progress?) throws -> ExportSummary {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
         var names = ExportFileNames()
@@ -140,11 +173,15 @@ public struct Export {
         for plan in plans {
             let name = names.name(for: plan.table, format: format)
             let path = (folder as NSString).appendingPathComponent(name)
-            let (rows, missing) = try writeAtomically(path) { sink in try write(plan, reader: reader, to: sink, progress: progress) }
+            let (rows, missing) = try writeAtomically(path) { sink in
+                try write(plan, reader: reader, server: server, into: sink, progress: progress)
+            }
+            let expression = plan.filter?.expression
             summary.missingKeys += missing
-            summary.tables.append(ExportSummary.Table(table: plan.table, rows: rows, columns: plan.columns, file: path))
+            summary.tables.append(ExportSummary.Table(table: plan.table, rows: rows, columns: plan.columns, file: path,
+                                                      where: expression))
             manifest.tables.append(ExportManifest.Table(schema: plan.table.schema, name: plan.table.name, file: name,
-                                                        rows: rows, columns: plan.columns))
+                                                        rows: rows, columns: plan.columns, where: expression))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -165,9 +202,9 @@ public struct Export {
         return result
     }
 
-    /// Streams the plan's sections through the format's writer; with `--key`, stops
-    /// reading once every key is found.
-    private func write(_ plan: ExportPlan, reader: ArchiveReader, to sink: any ByteSink,
+    /// Streams the plan's rows through the format's writer: from the archive, or
+    /// with `--where` from the server that filters them.
+    private func write(_ plan: ExportPlan, reader: ArchiveReader, server: ExportServerRows?, into sink: any ByteSink,
                        progress: Progress?) throws -> (rows: UInt64, missing: [String]) {
         defer { progress?.finish() }
         let buffer = ExportBuffer(sink: sink)
@@ -178,12 +215,25 @@ public struct Export {
                                 overridingSystemValue: plan.hasAlwaysIdentity)
         case .copy: CopyBlockWriter()
         }
+        writer.start(columns: plan.columns, to: &buffer.bytes)
+        let result: (rows: UInt64, missing: [String])
+        if let server, let filter = plan.filter {
+            result = (try server.write(plan, filter: filter, reader: reader, through: writer, into: buffer, progress: progress), [])
+        } else {
+            result = try readArchive(plan, reader: reader, through: writer, into: buffer, progress: progress)
+        }
+        try buffer.flush()
+        return result
+    }
+
+    /// The plan's sections from the archive; with `--key`, stops reading once every key is found.
+    private func readArchive(_ plan: ExportPlan, reader: ArchiveReader, through writer: any ExportRowWriter,
+                             into buffer: ExportBuffer, progress: Progress?) throws -> (rows: UInt64, missing: [String]) {
         var key = plan.key
         var rows: UInt64 = 0
         var row = ExportRow()
         let total = plan.sections.reduce(UInt64(0)) { $0 + $1.uncompressedLength }
         var done: UInt64 = 0
-        writer.start(columns: plan.columns, to: &buffer.bytes)
         for section in plan.sections {
             let sectionColumns = section.columns ?? []
             let fields = try plan.fields(in: section)
@@ -217,7 +267,6 @@ public struct Export {
                 break
             }
         }
-        try buffer.flush()
         return (rows, key?.missing ?? [])
     }
 
@@ -232,6 +281,8 @@ public struct ExportSummary: Sendable {
         public var columns: [String]
         /// The file written; nil for standard output.
         public var file: String?
+        /// The `--where` expression, as given.
+        public var `where`: String?
     }
 
     public var tables: [Table]

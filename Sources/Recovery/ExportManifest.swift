@@ -11,6 +11,8 @@ struct ExportManifest: Codable, Equatable {
         var file: String
         var rows: UInt64
         var columns: [String]
+        /// The `--where` expression the rows were chosen by, as given.
+        var `where`: String?
     }
 
     /// The archive, as an absolute path.

@@ -11,13 +11,16 @@ struct ExportPlan {
     /// How each output column's values are typed, from the table's definition.
     let kinds: [ExportColumnKind]
     let key: ExportKeyFilter?
+    /// `--where`: the rows come from a server that evaluates it, not from the archive.
+    let filter: ExportWhere?
     /// An identity column refuses `INSERT`ed values without `OVERRIDING SYSTEM VALUE`.
     let hasAlwaysIdentity: Bool
 
     /// `requested` are `--columns` (nil for all the columns the data holds, in COPY
     /// order); `keys` are `--key` values.
-    init(table: RelationName, catalog: ExportCatalog, requested: [String]?, keys: [String]) throws {
+    init(table: RelationName, catalog: ExportCatalog, requested: [String]?, keys: [String], filter: ExportWhere?) throws {
         self.table = table
+        self.filter = filter
         sections = catalog.dataSections(of: table)
         guard let first = sections.first else {
             throw UsageError("\(table) has no data in the archive (a foreign table, or dumped with --exclude-table-data?)")

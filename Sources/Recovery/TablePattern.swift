@@ -66,18 +66,16 @@ public struct TablePattern: Sendable, CustomStringConvertible {
     }
 }
 
+extension TablePattern {
+    /// The pattern that matches only `table`, whatever characters its name holds.
+    init(exactly table: RelationName) throws {
+        func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        try self.init(table.schema.map { quoted($0) + "." + quoted(table.name) } ?? quoted(table.name))
+    }
+}
+
 /// A mistake in what the user typed: the CLI prints it as one line and exits 2.
 public struct UsageError: Error, CustomStringConvertible, Sendable {
     public let description: String
     public init(_ description: String) { self.description = description }
-}
-
-extension TablePattern {
-    /// The pattern that names exactly `relation`: both parts quoted, so no
-    /// character in them is a wildcard or folds.
-    static func exactly(_ relation: RelationName) -> TablePattern {
-        func quoted(_ part: String) -> String { "\"" + String(part.flatMap { $0 == "\"" ? ["\"", "\""] : [$0] }) + "\"" }
-        let text = (relation.schema.map { quoted($0) + "." } ?? "") + quoted(relation.name)
-        return try! TablePattern(text)
-    }
 }

@@ -153,4 +153,13 @@ import Testing
         }
         #expect(try connection.execute("SELECT count(*) FROM direction")[0, 0] == "0")
     }
+
+    @Test func copyOutRunsOneStatementOnly() throws {
+        let connection = try SharedServer.connect()
+        let error = #expect(throws: PostgresError.self) {
+            try connection.copyOut("COPY (SELECT 1) TO STDOUT; CREATE TEMP TABLE smuggled (id int)") { _ in }
+        }
+        #expect(error?.sqlState == "42601")
+        #expect(try connection.execute("SELECT to_regclass('pg_temp.smuggled') IS NULL")[0, 0] == "t")
+    }
 }

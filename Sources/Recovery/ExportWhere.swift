@@ -1,0 +1,44 @@
+import DumpParser
+
+/// `--where`: a boolean SQL expression the server evaluates over each row. COPY takes
+/// no parameters, so the expression is pasted into the statement's text; it is sent
+/// only when it reads as one self-contained expression, so it cannot close the
+/// parentheses around it and go on as part of the COPY (`true)) TO PROGRAM '...'`).
+/// The read-only transaction and the one-statement protocol are the other two walls.
+struct ExportWhere: Equatable {
+    let expression: String
+
+    init(_ expression: String) throws {
+        self.expression = expression
+        guard expression.contains(where: { !$0.isWhitespace }) else { throw UsageError("--where needs an expression") }
+        // A `)` after the expression is found as a token only if no quote, dollar
+        // quote or comment the expression left open swallowed it.
+        let sentinel = expression.utf8.count + 1
+        var tokenizer = SQLTokenizer(Array(expression.utf8) + Array("\n)".utf8))
+        var depth = 0
+        while let token = tokenizer.next(), tokenizer.tokenStart < sentinel {
+            switch token {
+            case .symbol(UInt8(ascii: "(")):
+                depth += 1
+            case .symbol(UInt8(ascii: ")")):
+                depth -= 1
+                guard depth >= 0 else { throw failure("a ) closes more than the expression opened") }
+            case .symbol(UInt8(ascii: ";")):
+                throw failure("one expression, without ;")
+            case .metaCommand:
+                throw failure("a line that starts with a backslash")
+            default:
+                break
+            }
+        }
+        guard tokenizer.tokenStart == sentinel else { throw failure("a quote or comment is not closed") }
+        guard depth == 0 else { throw failure("a ( is not closed") }
+    }
+
+    /// The expression on lines of its own: a `--` comment at its end stops there.
+    var condition: String { "(\n\(expression)\n)" }
+
+    private func failure(_ reason: String) -> UsageError {
+        UsageError("--where \(expression): \(reason)")
+    }
+}
