@@ -60,7 +60,7 @@ public struct Diff {
         if useArchive {
             do {
                 return try compare(plan, session: session, reader: reader, output: output, progress: progress, backup: .archive)
-            } catch let error as DiffMerge.BackupNotInKeyOrder where !error.duplicate {
+            } catch is DiffMerge.BackupNotInKeyOrder {
                 // The archive holds the rows in storage order: sort them in a sidecar.
             }
         }
@@ -100,6 +100,10 @@ public struct Diff {
             _ = try? connection.execute("ROLLBACK")
             if let error = error as? PostgresError, let whereClause, error.sqlState?.hasPrefix("42") == true {
                 throw UsageError("--where \(whereClause): \(error)")
+            }
+            // Two backup rows with one key, from the archive or a sidecar: no sort can fix that.
+            if let error = error as? DiffMerge.BackupNotInKeyOrder, error.duplicate {
+                throw DiffError("the key (\(plan.key.columns.joined(separator: ", "))) is not unique in the backup: name a unique key with --key")
             }
             throw error
         }
@@ -144,10 +148,8 @@ public struct Diff {
                         try merge.backup(row, production: &cursor)
                         if tally.backupRows & 0xFFFF == 0 { progress?.update("\(tally.backupRows) rows compared") }
                     }
-                } catch let error as DiffMerge.BackupNotInKeyOrder {
-                    throw DiffError(error.duplicate
-                        ? "the key (\(plan.key.columns.joined(separator: ", "))) is not unique in the backup: name a unique key with --key"
-                        : "the sidecar's rows arrived out of key order")
+                } catch let error as DiffMerge.BackupNotInKeyOrder where !error.duplicate {
+                    throw DiffError("the sidecar's rows arrived out of key order")
                 }
                 try sidecar.execute("ROLLBACK")
             }

@@ -5,7 +5,9 @@ import DumpParser
 /// holding either side in memory. The client compares keys itself, so each key
 /// column is read in an order it can reproduce: integers numerically (their
 /// index order), anything else by the bytes of its text (`COLLATE "C"`, which
-/// is also uuid's own order), never in a collation it cannot know.
+/// is also uuid's own order), never in a collation it cannot know. That text is
+/// the type's output, as COPY sends it (`format('%s', ...)`), not a cast to text:
+/// boolean, character(n), inet and cidr cast to other text than they print.
 public struct DiffKey: Sendable, Equatable {
     public enum Source: String, Codable, Sendable {
         case option = "--key"
@@ -51,7 +53,8 @@ public struct DiffKey: Sendable, Equatable {
             switch order {
             case .integer, .bytesNatively(collateC: false): column
             case .bytesNatively(collateC: true): "\(column) COLLATE \"C\""
-            case .bytes: "(\(column))::text COLLATE \"C\""
+            // num_nulls, not IS NULL, which also holds for a composite whose fields are all NULL.
+            case .bytes: "pg_catalog.num_nulls(\(column)), pg_catalog.format('%s', \(column)) COLLATE \"C\""
             }
         }.joined(separator: ", ")
     }

@@ -103,8 +103,7 @@ struct DiffPlan {
         case .text: DiffTextWriter(layout: layout)
         case .json: DiffJSONWriter(layout: layout)
         case .csv: DiffCSVWriter(layout: layout)
-        case .sql: DiffSQLWriter(layout: layout, settings: [("standard_conforming_strings", "on")]
-                                    + session.settings.filter { $0.0 != "extra_float_digits" && $0.0 != "bytea_output" })
+        case .sql: DiffSQLWriter(layout: layout, settings: [("standard_conforming_strings", "on")] + session.settings)
         }
     }
 }

@@ -2,7 +2,8 @@
 /// in one transaction, built by pgscalpel from the values alone (quoted
 /// identifiers, quoted literals), never from SQL text in the archive. It sets the
 /// session settings the values were written under, so each literal reads back
-/// as the same value. A patch cut short by `--limit` ends in ROLLBACK.
+/// as the same value and a value printed in a condition prints as it was compared
+/// (extra_float_digits, bytea_output). A patch cut short by `--limit` ends in ROLLBACK.
 final class DiffSQLWriter: DiffDetailWriter {
     private let layout: DiffLayout
     private let settings: [(String, String)]
@@ -41,10 +42,16 @@ final class DiffSQLWriter: DiffDetailWriter {
             output += Array(");\n".utf8)
         case .inserted where layout.wholeRow:
             output += Array("DELETE FROM \(table) WHERE ctid = (SELECT ctid FROM \(table) WHERE ".utf8)
+            // Matched on each value's output text, as the diff compared it: a type may
+            // have no equality operator (json), and a cast to text may print otherwise (boolean, inet).
             for (position, name) in layout.columns.enumerated() {
                 if position > 0 { output += Array(" AND ".utf8) }
-                output += Array("(\(Self.identifier(name)))::text IS NOT DISTINCT FROM ".utf8)
-                Self.literal(row[position], to: &output)
+                if row[position] == nil {
+                    output += Array("pg_catalog.num_nulls(\(Self.identifier(name))) = 1".utf8)
+                } else {
+                    output += Array("pg_catalog.format('%s', \(Self.identifier(name))) = ".utf8)
+                    Self.literal(row[position], to: &output)
+                }
             }
             output += Array(" LIMIT 1);\n".utf8)
         case .inserted:
