@@ -62,12 +62,24 @@ public struct Apply {
         let declared = try catalog.columns(of: relation)
         let backupColumns = (first.columns ?? []).map { (name: $0, typeText: declared[$0]?.typeText ?? "") }
         let session = DiffSession(dump: reader.index.dump)
+        var undoKeys: [Section]?
+        if let undo = reader.index.dump.undo {
+            guard whereClause == nil else {
+                throw UsageError("an undo archive covers exactly the rows an apply changed: it takes no --where")
+            }
+            undoKeys = catalog.dataSections(of: undo.insertedKeys)
+        }
 
         let connection = try Connection(target)
+        // The backup's rows stay in memory rather than spill to temporary files; local
+        // buffers are allocated only as the temporary tables fill, and only before
+        // the session's first temporary table can the limit be set.
+        try connection.execute("SET temp_buffers = '256MB'")
         try connection.execute("BEGIN")
         do {
             let report = try plan(relation: relation, sections: sections, backupColumns: backupColumns,
-                                  archiveKey: try catalog.primaryKey(of: relation), reader: reader,
+                                  archiveKey: try reader.index.dump.undo?.key ?? catalog.primaryKey(of: relation),
+                                  undoKeys: undoKeys, reader: reader,
                                   session: session, connection: connection, started: started, progress: progress)
             try connection.execute(execute ? "COMMIT" : "ROLLBACK")
             return report
@@ -88,7 +100,7 @@ public struct Apply {
     }
 
     private func plan(relation: RelationName, sections: [Section], backupColumns: [(name: String, typeText: String)],
-                      archiveKey: [String]?, reader: ArchiveReader, session: DiffSession, connection: Connection,
+                      archiveKey: [String]?, undoKeys: [Section]?, reader: ArchiveReader, session: DiffSession, connection: Connection,
                       started: Date, progress: Progress?) throws -> ApplyReport {
         try connection.execute("SET LOCAL lock_timeout = \(try connection.quoteLiteral(lockTimeout))")
         if let statementTimeout {
@@ -124,56 +136,69 @@ public struct Apply {
         // Identity columns that are GENERATED ALWAYS accept no value in an UPDATE.
         updated.removeAll { name in live[column: name]?.isAlwaysIdentity == true }
         let sql = try ApplyStatements(table: relation, live: live, key: key, shared: shared, updated: updated,
-                                      whereClause: whereClause, on: connection)
+                                      whereClause: whereClause, restrictedToUndo: undoKeys != nil, on: connection)
 
         try connection.execute(sql.createBackupTable)
-        try loadBackupRows(sections: sections, shared: shared, reader: reader, sql: sql, on: connection, progress: progress)
+        try loadRows(of: sections, columns: shared, into: sql.copyIntoBackupTable, reader: reader, on: connection,
+                     progress: progress)
         if whereClause != nil { try connection.execute(sql.narrowBackupTable) }
         try connection.execute("ANALYZE \(ApplyStatements.backupTable)")
+        if let insertedKeys = undoKeys {
+            try connection.execute(sql.createInsertedKeysTable)
+            try loadRows(of: insertedKeys, columns: key, into: sql.copyIntoInsertedKeysTable, reader: reader,
+                         on: connection, progress: progress)
+        }
 
         progress?.update("planning")
         let backupRows = try count("SELECT count(*) FROM \(ApplyStatements.backupTable)", on: connection)
         let writesRows = columns == nil
-        let missing = writesRows ? try count(sql.countMissing, on: connection) : 0
-        let extra = writesRows && mode != .missing ? try count(sql.countExtra, on: connection) : 0
-        let matched = mode == .missing ? nil : try connection.execute(sql.countMatched)
-        let matchedRows = Int(matched?[0, 0] ?? "0") ?? 0
-        let differing = Int(matched?[0, 1] ?? "0") ?? 0
-        let updates = mode == .missing ? 0 : (mode == .replace ? matchedRows : differing)
-        let changedColumns = updated.indices.map { index in
-            ApplyReport.ColumnCount(column: updated[index], rows: Int(matched?[0, index + 2] ?? "0") ?? 0)
-        }
+        var missing = 0, extra = 0, updates = 0
+        var perColumn = Array(repeating: 0, count: updated.count)
         var sample: [String: [String]] = [:]
-        if missing > 0 { sample["insert"] = try keys(sql.sampleMissing(sampleSize), key: key, on: connection) }
-        if differing > 0 && mode != .missing { sample["update"] = try keys(sql.sampleChanged(sampleSize), key: key, on: connection) }
-        if extra > 0 { sample["delete"] = try keys(sql.sampleExtra(sampleSize), key: key, on: connection) }
+        if writesRows {
+            try connection.execute(sql.findMissing)
+            missing = try count("SELECT count(*) FROM \(ApplyStatements.missingTable)", on: connection)
+            if missing > 0 { sample["insert"] = try keys(sql.sample(ApplyStatements.missingTable, limit: sampleSize), key: key, on: connection) }
+        }
+        if writesRows && mode != .missing {
+            try connection.execute(sql.findExtra)
+            extra = try count("SELECT count(*) FROM \(ApplyStatements.extraTable)", on: connection)
+            if extra > 0 { sample["delete"] = try keys(sql.sample(ApplyStatements.extraTable, limit: sampleSize), key: key, on: connection) }
+        }
+        if mode != .missing {
+            try connection.execute(sql.findChanged(everyMatched: mode == .replace))
+            let counts = try connection.execute(sql.countChanged)
+            updates = Int(counts[0, 0] ?? "0") ?? 0
+            perColumn = updated.indices.map { Int(counts[0, $0 + 2] ?? "0") ?? 0 }
+            if updates > 0 { sample["update"] = try keys(sql.sample(ApplyStatements.changedTable, limit: sampleSize), key: key, on: connection) }
+        }
         if extra > 0 { try refuseReferencedDeletes(live: live, sql: sql, relation: relation, on: connection) }
         let sequences = try live.ownedSequences(on: connection)
 
         var report = ApplyReport(
             table: relation.description, archive: archive, target: target.redacted, mode: mode, key: key, columns: updated,
             whereClause: whereClause, executed: false, backupRows: backupRows, inserted: missing, updated: updates,
-            changedColumns: changedColumns, deleted: extra, sample: sample, schemaDrift: drift,
-            sequences: sequences.map(\.sequence), undoArchive: nil, undoRows: nil, seconds: 0)
+            changedColumns: zip(updated, perColumn).map { ApplyReport.ColumnCount(column: $0, rows: $1) },
+            deleted: extra, sample: sample, schemaDrift: drift, sequences: sequences.map(\.sequence),
+            undoArchive: nil, undoRows: nil, seconds: 0)
         guard execute else {
             report.seconds = Date().timeIntervalSince(started)
             return report
         }
 
         let undo = UndoArchive(path: undoPath ?? Self.defaultUndoPath(for: relation.description), table: relation,
-                               live: live, owner: try live.owner(on: connection))
+                               live: live, key: key, owner: try live.owner(on: connection))
         let saved = try undo.columns.map { try connection.quoteIdentifier($0.name) }.joined(separator: ", ")
-        let touched = whereClause == nil ? "" : " WHERE \(sql.scope) OR EXISTS (SELECT 1 FROM \(ApplyStatements.backupTable) b WHERE \(sql.keyMatch))"
-        progress?.update("saving the rows as they are to \(undo.path)")
-        report.undoRows = try undo.write(select: "COPY (SELECT \(saved) FROM \(sql.target) p\(touched)) TO STDOUT",
-                                         on: connection, settings: session.settings,
-                                         database: connection.parameterStatus("database") ?? target["dbname"], progress: progress)
+        progress?.update("saving the rows about to change to \(undo.path)")
+        report.undoRows = try undo.write(rows: "COPY (\(sql.rowsAboutToChange(columns: saved, updating: updates > 0, deleting: extra > 0))) TO STDOUT",
+                                         insertedKeys: missing > 0 ? "COPY (\(sql.sample(ApplyStatements.missingTable, limit: nil))) TO STDOUT" : nil,
+                                         on: connection, settings: session.settings, database: target["dbname"], progress: progress)
         report.undoArchive = undo.path
 
         progress?.update("writing")
         if disableTriggers { try connection.execute("ALTER TABLE \(sql.target) DISABLE TRIGGER USER") }
         if extra > 0 { try connection.execute(sql.deleteExtra) }
-        if updates > 0 && !updated.isEmpty { try connection.execute(sql.updateMatched(everyMatched: mode == .replace)) }
+        if updates > 0 && !updated.isEmpty { try connection.execute(sql.updateChanged) }
         if missing > 0 { try connection.execute(sql.insertMissing) }
         if disableTriggers { try connection.execute("ALTER TABLE \(sql.target) ENABLE TRIGGER USER") }
         for owned in sequences {
@@ -181,23 +206,31 @@ public struct Apply {
         }
 
         progress?.update("checking the result against the backup")
-        try verify(sql: sql, on: connection)
+        var written: [String] = []
+        if missing > 0 { written.append(ApplyStatements.missingTable) }
+        if updates > 0 && !updated.isEmpty { written.append(ApplyStatements.changedTable) }
+        let unrestored = try count(sql.countUnrestored(writtenKeys: written), on: connection)
+        let remaining = extra > 0 ? try count(sql.countRemaining, on: connection) : 0
+        guard unrestored == 0 && remaining == 0 else {
+            throw ApplyError("after the writes, \(unrestored) rows still differ from the backup and \(remaining) rows "
+                + "to delete remain (a trigger or rule changed them?); rolled back, nothing was changed")
+        }
         report.executed = true
         report.seconds = Date().timeIntervalSince(started)
         return report
     }
 
-    /// Streams the backup's rows of the table into the temporary table, as COPY
-    /// data only: the archive's SQL is never run on production.
-    private func loadBackupRows(sections: [Section], shared: [String], reader: ArchiveReader, sql: ApplyStatements,
-                                on connection: Connection, progress: Progress?) throws {
-        try connection.copyIn(sql.copyIntoBackupTable) { writer in
+    /// Streams rows of the archive into a temporary table, as COPY data only: the
+    /// archive's SQL is never run on production.
+    private func loadRows(of sections: [Section], columns: [String], into copy: String, reader: ArchiveReader,
+                          on connection: Connection, progress: Progress?) throws {
+        try connection.copyIn(copy) { writer in
             var buffer: [UInt8] = []
             var projected: [UInt8] = []
             var rows = 0
             for section in sections {
                 var lines = ExportCopyLines(label: section.label)
-                var projection = try CopyProjection(from: section.columns ?? [], to: shared, label: section.label)
+                var projection = try CopyProjection(from: section.columns ?? [], to: columns, label: section.label)
                 try reader.read(section) { chunk in
                     try chunk.withUnsafeBytes { bytes in
                         try lines.consume(bytes, statement: { _ in }, row: { line in
@@ -242,23 +275,6 @@ public struct Apply {
             SELECT pg_catalog.setval($1::pg_catalog.regclass, m) FROM (SELECT max(\(column))::bigint AS m FROM \(table)) AS x
             WHERE m IS NOT NULL AND m >= (SELECT last_value FROM \(owned.sequence))
             """, [owned.sequence])
-    }
-
-    /// Compares what the table now holds with the backup, inside the transaction:
-    /// a trigger, a rule or a concurrent reader's surprise shows up here, and the
-    /// transaction rolls back instead of committing a half-restored table.
-    private func verify(sql: ApplyStatements, on connection: Connection) throws {
-        let unrestored: Int
-        if columns != nil || mode == .merge || mode == .replace {
-            unrestored = try count(sql.countUnrestored, on: connection)
-        } else {
-            unrestored = try count(sql.countMissing, on: connection)
-        }
-        let extra = columns == nil && mode != .missing ? try count(sql.countExtra, on: connection) : 0
-        guard unrestored == 0 && extra == 0 else {
-            throw ApplyError("after the writes, \(unrestored) backup rows still differ and \(extra) extra rows remain "
-                + "(a trigger or rule changed them?); rolled back, nothing was changed")
-        }
     }
 
     private func count(_ query: String, on connection: Connection) throws -> Int {

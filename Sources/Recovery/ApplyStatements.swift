@@ -3,12 +3,22 @@ import ScalpelArchive
 
 /// The SQL `apply` runs on production, all of it built here from quoted
 /// identifiers and the user's `--where` (in parentheses, evaluated on the rows
-/// only): nothing from the archive but COPY data ever reaches the server. The
-/// backup's rows sit in a temporary table `b`, production's table is `p`;
-/// values are compared by their text under the archive's settings, which every
-/// type has (json has no `=`).
+/// only): nothing from the archive but COPY data ever reaches the server.
+///
+/// The backup's rows sit in a temporary table (`b`), production's table is `p`.
+/// Each kind of change is found once, by one join, and its keys kept in a small
+/// temporary table, so the writes and the final check touch only those rows.
 struct ApplyStatements {
     static let backupTable = "pg_temp.pgscalpel_backup"
+    /// Keys of backup rows that production lacks.
+    static let missingTable = "pg_temp.pgscalpel_missing"
+    /// Keys of production rows in scope that the backup lacks.
+    static let extraTable = "pg_temp.pgscalpel_extra"
+    /// From an undo archive: keys of the rows the undone apply inserted.
+    static let insertedKeysTable = "pg_temp.pgscalpel_inserted"
+    /// Rows on both sides whose restored columns differ: their key, the backup's
+    /// values of the restored columns, and one flag per column.
+    static let changedTable = "pg_temp.pgscalpel_changed"
 
     /// The table as DML names it: `ONLY` unless partitioned, as its rows were dumped.
     let target: String
@@ -21,17 +31,51 @@ struct ApplyStatements {
     let shared: [String]
     let scope: String
     let overridingSystemValue: Bool
+    /// For each restored column, the test that its two values differ.
+    private let differences: [String]
 
     init(table relation: RelationName, live: LiveTable, key: [String], shared: [String], updated: [String],
-         whereClause: String?, on connection: Connection) throws {
+         whereClause: String?, restrictedToUndo: Bool, on connection: Connection) throws {
         let name = try connection.quoteIdentifier(relation.schema ?? "public") + "." + connection.quoteIdentifier(relation.name)
         table = name
         target = (live.isPartitioned ? "" : "ONLY ") + name
         self.key = try key.map { try connection.quoteIdentifier($0) }
         self.updated = try updated.map { try connection.quoteIdentifier($0) }
         self.shared = try shared.map { try connection.quoteIdentifier($0) }
-        scope = whereClause.map { "(\($0)\n)" } ?? "true"
+        let keyColumns = try key.map { try connection.quoteIdentifier($0) }
+        if restrictedToUndo {
+            // An undo archive's rows and inserted keys are all it may touch.
+            let saved = keyColumns.map { "s.\($0) = p.\($0)" }.joined(separator: " AND ")
+            scope = "(EXISTS (SELECT 1 FROM \(Self.backupTable) s WHERE \(saved)) OR EXISTS (SELECT 1 FROM \(Self.insertedKeysTable) s WHERE \(saved)))"
+        } else {
+            scope = whereClause.map { "(\($0)\n)" } ?? "true"
+        }
         overridingSystemValue = live.columns.contains { $0.isAlwaysIdentity && shared.contains($0.name) }
+        differences = try updated.map { column in
+            try Self.difference(connection.quoteIdentifier(column), type: live[column: column]?.typeText ?? "")
+        }
+    }
+
+    /// The test that a restored column's two values differ, exactly as their text
+    /// under the archive's settings would (what `diff` compares), at the least cost:
+    /// `=` for types whose equality is identity of their text, the binary form for
+    /// numbers (`-0 = 0` and `1.0 = 1.00` are true, their sends differ), the text
+    /// itself for everything else (jsonb, arrays, json, which has no `=`).
+    private static func difference(_ column: String, type typeText: String) -> String {
+        var base = ""
+        var depth = 0
+        for character in typeText {
+            if character == "(" { depth += 1 } else if character == ")" { depth -= 1 } else if depth == 0 { base.append(character) }
+        }
+        switch base {
+        case "smallint", "integer", "bigint", "text", "character varying", "uuid", "boolean", "date", "bytea",
+             "timestamp without time zone", "timestamp with time zone":
+            return "p.\(column) IS DISTINCT FROM b.\(column)"
+        case "real": return "float4send(p.\(column)) IS DISTINCT FROM float4send(b.\(column))"
+        case "double precision": return "float8send(p.\(column)) IS DISTINCT FROM float8send(b.\(column))"
+        case "numeric": return "numeric_send(p.\(column)) IS DISTINCT FROM numeric_send(b.\(column))"
+        default: return "(p.\(column))::text IS DISTINCT FROM (b.\(column))::text"
+        }
     }
 
     var createBackupTable: String {
@@ -42,47 +86,73 @@ struct ApplyStatements {
         "COPY \(Self.backupTable) (\(shared.joined(separator: ", "))) FROM STDIN"
     }
 
+    var createInsertedKeysTable: String {
+        "CREATE TEMPORARY TABLE pgscalpel_inserted ON COMMIT DROP AS SELECT \(key.joined(separator: ", ")) FROM \(target) WITH NO DATA"
+    }
+
+    var copyIntoInsertedKeysTable: String {
+        "COPY \(Self.insertedKeysTable) (\(key.joined(separator: ", "))) FROM STDIN"
+    }
+
     /// Keeps only the backup's rows in `--where`'s scope.
     var narrowBackupTable: String {
         "DELETE FROM \(Self.backupTable) WHERE NOT coalesce(\(scope), false)"
     }
 
-    var keyMatch: String {
-        key.map { "p.\($0) = b.\($0)" }.joined(separator: " AND ")
+    var keyMatch: String { match("p", "b") }
+
+    private func match(_ left: String, _ right: String) -> String {
+        key.map { "\(left).\($0) = \(right).\($0)" }.joined(separator: " AND ")
     }
 
-    func differs(_ columns: [String]) -> String {
-        columns.isEmpty ? "false" : columns.map { "(p.\($0))::text IS DISTINCT FROM (b.\($0))::text" }.joined(separator: " OR ")
+    private var anyDifference: String {
+        differences.isEmpty ? "false" : differences.joined(separator: " OR ")
     }
 
-    private var inBackup: String { "EXISTS (SELECT 1 FROM \(Self.backupTable) b WHERE \(keyMatch))" }
-    private var inProduction: String { "EXISTS (SELECT 1 FROM \(target) p WHERE \(keyMatch))" }
-    /// Production rows in scope that the backup does not have.
-    private var extra: String { "\(scope) AND NOT \(inBackup)" }
+    private func keys(_ alias: String) -> String {
+        key.map { "\(alias).\($0)" }.joined(separator: ", ")
+    }
 
     // MARK: The plan
 
-    var countMissing: String { "SELECT count(*) FROM \(Self.backupTable) b WHERE NOT \(inProduction)" }
-    var countExtra: String { "SELECT count(*) FROM \(target) p WHERE \(extra)" }
-
-    /// Matched rows, those differing in any restored column, then per column.
-    var countMatched: String {
-        let perColumn = updated.map { "count(*) FILTER (WHERE \(differs([$0])))" }
-        return "SELECT " + (["count(*)", "count(*) FILTER (WHERE \(differs(updated)))"] + perColumn).joined(separator: ", ")
-            + " FROM \(target) p JOIN \(Self.backupTable) b ON \(keyMatch)"
+    var findMissing: String {
+        "CREATE TEMPORARY TABLE pgscalpel_missing ON COMMIT DROP AS SELECT \(keys("b")) FROM \(Self.backupTable) b "
+            + "WHERE NOT EXISTS (SELECT 1 FROM \(target) p WHERE \(keyMatch))"
     }
 
-    func sampleMissing(_ limit: Int) -> String {
-        "SELECT \(key.map { "(b.\($0))::text" }.joined(separator: ", ")) FROM \(Self.backupTable) b WHERE NOT \(inProduction) LIMIT \(limit)"
+    var findExtra: String {
+        "CREATE TEMPORARY TABLE pgscalpel_extra ON COMMIT DROP AS SELECT \(keys("p")) FROM \(target) p "
+            + "WHERE \(scope) AND NOT EXISTS (SELECT 1 FROM \(Self.backupTable) b WHERE \(keyMatch))"
     }
 
-    func sampleExtra(_ limit: Int) -> String {
-        "SELECT \(key.map { "(p.\($0))::text" }.joined(separator: ", ")) FROM \(target) p WHERE \(extra) LIMIT \(limit)"
+    /// `everyMatched` (`replace`) keeps every matched row, not only those that differ.
+    func findChanged(everyMatched: Bool) -> String {
+        let flags = differences.enumerated().map { "\($1) AS pgscalpel_changed_\($0)" }
+        let values = updated.map { "b.\($0)" }
+        return "CREATE TEMPORARY TABLE pgscalpel_changed ON COMMIT DROP AS SELECT "
+            + ([keys("b")] + values + flags).joined(separator: ", ")
+            + " FROM \(target) p JOIN \(Self.backupTable) b ON \(keyMatch)" + (everyMatched ? "" : " WHERE \(anyDifference)")
     }
 
-    func sampleChanged(_ limit: Int) -> String {
-        "SELECT \(key.map { "(b.\($0))::text" }.joined(separator: ", ")) FROM \(target) p JOIN \(Self.backupTable) b ON \(keyMatch) "
-            + "WHERE \(differs(updated)) LIMIT \(limit)"
+    /// Rows, those that differ, then rows per restored column.
+    var countChanged: String {
+        let any = differences.indices.map { "pgscalpel_changed_\($0)" }.joined(separator: " OR ")
+        let perColumn = differences.indices.map { "count(*) FILTER (WHERE pgscalpel_changed_\($0))" }
+        return "SELECT " + (["count(*)", "count(*) FILTER (WHERE \(any.isEmpty ? "false" : any))"] + perColumn).joined(separator: ", ")
+            + " FROM \(Self.changedTable)"
+    }
+
+    /// Keys from one of the key tables, as text; all of them without a limit.
+    func sample(_ table: String, limit: Int?) -> String {
+        "SELECT \(key.map { "(k.\($0))::text" }.joined(separator: ", ")) FROM \(table) k" + (limit.map { " LIMIT \($0)" } ?? "")
+    }
+
+    /// Production's rows that the writes will update or delete, as they are now: the undo archive's rows.
+    func rowsAboutToChange(columns: String, updating: Bool, deleting: Bool) -> String {
+        var found: [String] = []
+        if updating { found.append("EXISTS (SELECT 1 FROM \(Self.changedTable) c WHERE \(match("p", "c")))") }
+        if deleting { found.append("EXISTS (SELECT 1 FROM \(Self.extraTable) x WHERE \(match("p", "x")))") }
+        return "SELECT \(columns) FROM \(target) p WHERE \(found.isEmpty ? "false" : found.joined(separator: " OR "))"
     }
 
     /// Rows of `reference`'s table that point at rows the plan would delete.
@@ -90,32 +160,39 @@ struct ApplyStatements {
         let pairs = try zip(reference.columns, reference.referencedColumns).map { column, referenced in
             "p.\(try connection.quoteIdentifier(referenced)) = c.\(try connection.quoteIdentifier(column))"
         }
-        return "SELECT count(*) FROM \(reference.table) c WHERE EXISTS (SELECT 1 FROM \(target) p WHERE "
-            + "\(pairs.joined(separator: " AND ")) AND \(extra))"
+        return "SELECT count(*) FROM \(reference.table) c WHERE EXISTS (SELECT 1 FROM \(target) p JOIN \(Self.extraTable) x "
+            + "ON \(match("p", "x")) WHERE \(pairs.joined(separator: " AND ")))"
     }
 
     // MARK: The writes
 
-    var deleteExtra: String { "DELETE FROM \(target) AS p WHERE \(extra)" }
+    var deleteExtra: String {
+        "DELETE FROM \(target) AS p USING \(Self.extraTable) x WHERE \(match("p", "x"))"
+    }
 
-    /// `everyMatched`: rewrite every matched row (`replace`), not only those that differ.
-    func updateMatched(everyMatched: Bool) -> String {
-        let assignments = updated.map { "\($0) = b.\($0)" }.joined(separator: ", ")
-        return "UPDATE \(target) AS p SET \(assignments) FROM \(Self.backupTable) b WHERE \(keyMatch)"
-            + (everyMatched ? "" : " AND (\(differs(updated)))")
+    var updateChanged: String {
+        let assignments = updated.map { "\($0) = c.\($0)" }.joined(separator: ", ")
+        return "UPDATE \(target) AS p SET \(assignments) FROM \(Self.changedTable) c WHERE \(match("p", "c"))"
     }
 
     var insertMissing: String {
-        let columns = shared.joined(separator: ", ")
-        return "INSERT INTO \(table) (\(columns))\(overridingSystemValue ? " OVERRIDING SYSTEM VALUE" : "") "
-            + "SELECT \(columns) FROM \(Self.backupTable) b WHERE NOT \(inProduction)"
+        let columns = shared.map { "b.\($0)" }.joined(separator: ", ")
+        return "INSERT INTO \(table) (\(shared.joined(separator: ", ")))\(overridingSystemValue ? " OVERRIDING SYSTEM VALUE" : "") "
+            + "SELECT \(columns) FROM \(Self.backupTable) b JOIN \(Self.missingTable) m ON \(match("b", "m"))"
     }
 
     // MARK: The check before commit
 
-    /// Backup rows that production does not now hold with the same restored values.
-    var countUnrestored: String {
-        "SELECT count(*) FROM \(Self.backupTable) b WHERE NOT EXISTS (SELECT 1 FROM \(target) p WHERE \(keyMatch) "
-            + "AND NOT (\(differs(updated))))"
+    /// Backup rows among those written that production does not now hold with the
+    /// backup's values: any is a reason not to commit.
+    func countUnrestored(writtenKeys tables: [String]) -> String {
+        let written = tables.map { "EXISTS (SELECT 1 FROM \($0) k WHERE \(match("b", "k")))" }.joined(separator: " OR ")
+        return "SELECT count(*) FROM \(Self.backupTable) b WHERE (\(written.isEmpty ? "false" : written)) "
+            + "AND NOT EXISTS (SELECT 1 FROM \(target) p WHERE \(keyMatch) AND NOT (\(anyDifference)))"
+    }
+
+    /// Deleted rows still there.
+    var countRemaining: String {
+        "SELECT count(*) FROM \(target) p JOIN \(Self.extraTable) x ON \(match("p", "x"))"
     }
 }

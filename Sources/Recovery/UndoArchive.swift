@@ -8,20 +8,27 @@ import ScalpelArchive
 /// The rows `apply` is about to change, saved before it changes them, as an
 /// indexed archive like any other: `apply UNDO -t TABLE --mode replace --execute`
 /// puts them back, `diff`, `export` and `restore` read it, and `gunzip -c | psql`
-/// recreates the table in an empty database. It is written in pg_dump's plain
-/// format (the table, its rows as COPY, its primary key), from production's
-/// catalog and a COPY of the rows, and committed to disk before the first write.
+/// recreates what it holds in an empty database. It holds only the rows `apply`
+/// updates or deletes, as they were, plus the keys of the rows it inserts (in the
+/// pseudo-table `pgscalpel_undo.inserted_keys`); its index's `undo` scope tells a
+/// later `apply` to touch only those rows. Written in pg_dump's plain format from
+/// production's catalog and COPYs of the rows, and committed to disk before the
+/// first write.
 struct UndoArchive {
+    static let insertedKeys = RelationName(schema: "pgscalpel_undo", name: "inserted_keys")
+
     let path: String
     let table: RelationName
     let live: LiveTable
+    let key: [String]
     let owner: String
     /// The columns saved: every stored (not generated) column, in table order.
     var columns: [LiveTable.Column] { live.columns.filter { !$0.isGenerated } }
 
-    /// Saves what `select` (a `COPY (SELECT ...) TO STDOUT` of `columns`) returns
-    /// and returns the row count. The file appears under `path` only once complete.
-    func write(select: String, on connection: Connection, settings: [(String, String)],
+    /// Saves what `rows` (a `COPY (SELECT ...) TO STDOUT` of `columns`) and
+    /// `insertedKeys` (one of the key columns) return; returns the row count. The
+    /// file appears under `path` only once complete.
+    func write(rows: String, insertedKeys: String?, on connection: Connection, settings: [(String, String)],
                database: String?, progress: Progress?) throws -> Int {
         let started = Date()
         let sink = try AtomicFileSink(path: path)
@@ -30,92 +37,97 @@ struct UndoArchive {
         do {
             let builder = try ArchiveBuilder(sink: sink)
             try feed(try header(on: connection, settings: settings), to: builder)
-            var buffer: [UInt8] = []
-            let rows = try connection.copyOut(select) { row in
-                buffer.append(bytes: row)
-                if buffer.count >= 1 << 20 {
-                    try feed(buffer, to: builder)
-                    buffer.removeAll(keepingCapacity: true)
-                    progress?.update("saving the rows to change: \(formatBytes(builder.bytesIn))")
-                }
-            }
-            try feed(buffer, to: builder)
+            let saved = try copy(rows, on: connection, into: builder, progress: progress)
+            try feed(try keysHeader(on: connection), to: builder)
+            if let insertedKeys { _ = try copy(insertedKeys, on: connection, into: builder, progress: progress) }
             try feed(try footer(on: connection), to: builder)
             var known: [String: String] = [:]
             for (name, value) in settings { known[name] = value }
-            _ = try builder.finish(dump: DumpInfo(
-                database: database, serverVersion: connection.parameterStatus("server_version"),
-                startedAt: isoTimestamp(started), completedAt: isoTimestamp(Date()), settings: known))
+            var dump = DumpInfo(database: database, serverVersion: connection.parameterStatus("server_version"),
+                                startedAt: isoTimestamp(started), completedAt: isoTimestamp(Date()), settings: known)
+            dump.undo = UndoScope(table: table, key: key, insertedKeys: Self.insertedKeys)
+            _ = try builder.finish(dump: dump)
             try sink.commit()
-            return rows
+            return saved
         } catch {
             sink.discard()
             throw error
         }
     }
 
+    private func copy(_ query: String, on connection: Connection, into builder: ArchiveBuilder, progress: Progress?) throws -> Int {
+        var buffer: [UInt8] = []
+        let rows = try connection.copyOut(query) { row in
+            buffer.append(bytes: row)
+            if buffer.count >= 1 << 20 {
+                try feed(buffer, to: builder)
+                buffer.removeAll(keepingCapacity: true)
+                progress?.update("saving the rows to change: \(formatBytes(builder.bytesIn))")
+            }
+        }
+        try feed(buffer, to: builder)
+        return rows
+    }
+
     private func feed(_ bytes: [UInt8], to builder: ArchiveBuilder) throws {
         try bytes.withUnsafeBytes { try builder.consume($0) }
     }
 
-    private func qualified(on connection: Connection) throws -> String {
-        try connection.quoteIdentifier(table.schema ?? "public") + "." + connection.quoteIdentifier(table.name)
+    private func qualified(_ relation: RelationName, on connection: Connection) throws -> String {
+        try connection.quoteIdentifier(relation.schema ?? "public") + "." + connection.quoteIdentifier(relation.name)
     }
 
-    /// From the dump's opening comment to the COPY line of the rows.
+    private func entry(_ relation: RelationName, _ type: String) -> String {
+        let name = type == "SCHEMA" ? relation.schema ?? "" : relation.name
+        let schema = type == "SCHEMA" ? "-" : relation.schema ?? "public"
+        return "--\n-- \(type == "TABLE DATA" ? "Data for Name" : "Name"): \(name); Type: \(type); Schema: \(schema); Owner: \(owner)\n--\n\n"
+    }
+
+    private func definitions(_ columns: [LiveTable.Column], on connection: Connection) throws -> String {
+        try columns.map { "    \(try connection.quoteIdentifier($0.name)) \($0.typeText)" }.joined(separator: ",\n")
+    }
+
+    private func names(_ columns: [LiveTable.Column], on connection: Connection) throws -> String {
+        try columns.map { try connection.quoteIdentifier($0.name) }.joined(separator: ", ")
+    }
+
+    private var keyColumns: [LiveTable.Column] {
+        key.compactMap { live[column: $0] }
+    }
+
+    /// From the dump's opening comment to the COPY line of the saved rows.
     private func header(on connection: Connection, settings: [(String, String)]) throws -> [UInt8] {
-        let name = try qualified(on: connection)
+        let name = try qualified(table, on: connection)
+        let keys = try qualified(Self.insertedKeys, on: connection)
         let encoding = settings.first { $0.0 == "client_encoding" }?.1 ?? "UTF8"
-        let definitions = try columns.map { column in
-            "    \(try connection.quoteIdentifier(column.name)) \(column.typeText)"
-        }
-        let names = try columns.map { try connection.quoteIdentifier($0.name) }.joined(separator: ", ")
-        let entry = "Schema: \(table.schema ?? "public"); Owner: \(owner)"
-        let text = """
-            --
-            -- PostgreSQL database dump
-            --
-
-            -- pgscalpel apply: the rows of \(table) before an apply changed them
-
-            SET client_encoding = \(try connection.quoteLiteral(encoding));
-            SET standard_conforming_strings = on;
-
-            --
-            -- Name: \(table.name); Type: TABLE; \(entry)
-            --
-
-            CREATE TABLE \(name) (
-            \(definitions.joined(separator: ",\n"))
-            );
-
-
-            --
-            -- Data for Name: \(table.name); Type: TABLE DATA; \(entry)
-            --
-
-            COPY \(name) (\(names)) FROM stdin;
-
-            """
+        var text = "--\n-- PostgreSQL database dump\n--\n\n"
+        text += "-- pgscalpel apply: the rows of \(table) that an apply changed, as they were\n\n"
+        text += "SET client_encoding = \(try connection.quoteLiteral(encoding));\nSET standard_conforming_strings = on;\n\n"
+        text += entry(Self.insertedKeys, "SCHEMA")
+        text += "CREATE SCHEMA \(try connection.quoteIdentifier(Self.insertedKeys.schema ?? ""));\n\n\n"
+        text += entry(table, "TABLE")
+        text += "CREATE TABLE \(name) (\n\(try definitions(columns, on: connection))\n);\n\n\n"
+        text += entry(Self.insertedKeys, "TABLE")
+        text += "CREATE TABLE \(keys) (\n\(try definitions(keyColumns, on: connection))\n);\n\n\n"
+        text += entry(table, "TABLE DATA")
+        text += "COPY \(name) (\(try names(columns, on: connection))) FROM stdin;\n"
         return Array(text.utf8)
     }
 
-    /// The end of the rows, the primary key, and the dump's closing comment.
+    /// The end of the saved rows, up to the COPY line of the inserted keys.
+    private func keysHeader(on connection: Connection) throws -> [UInt8] {
+        let text = "\\.\n\n\n" + entry(Self.insertedKeys, "TABLE DATA")
+            + "COPY \(try qualified(Self.insertedKeys, on: connection)) (\(try names(keyColumns, on: connection))) FROM stdin;\n"
+        return Array(text.utf8)
+    }
+
+    /// The end of the keys, the primary key, and the dump's closing comment.
     private func footer(on connection: Connection) throws -> [UInt8] {
         var text = "\\.\n\n\n"
-        if let key = live.primaryKey {
-            let constraint = "\(table.name)_pkey"
-            text += """
-                --
-                -- Name: \(table.name) \(constraint); Type: CONSTRAINT; Schema: \(table.schema ?? "public"); Owner: \(owner)
-                --
-
-                ALTER TABLE ONLY \(try qualified(on: connection))
-                    ADD CONSTRAINT \(try connection.quoteIdentifier(constraint)) PRIMARY KEY (\(try key.map { try connection.quoteIdentifier($0) }.joined(separator: ", ")));
-
-
-                """
-        }
+        let constraint = "\(table.name)_pkey"
+        text += "--\n-- Name: \(table.name) \(constraint); Type: CONSTRAINT; Schema: \(table.schema ?? "public"); Owner: \(owner)\n--\n\n"
+        text += "ALTER TABLE ONLY \(try qualified(table, on: connection))\n"
+        text += "    ADD CONSTRAINT \(try connection.quoteIdentifier(constraint)) PRIMARY KEY (\(try key.map { try connection.quoteIdentifier($0) }.joined(separator: ", ")));\n\n\n"
         text += "--\n-- PostgreSQL database dump complete\n--\n\n"
         return Array(text.utf8)
     }

@@ -43,6 +43,9 @@ public struct DumpInfo: Codable, Sendable, Equatable {
     /// say which version the target lacks: pg_dump's `CREATE EXTENSION` names none.
     /// Nil when unknown (`pack`, and archives written before it was recorded).
     public var extensions: [String: String]?
+    /// Set in an undo archive that `apply` wrote: it holds only the rows `apply`
+    /// changed, so restoring it must touch only those rows and the ones `apply` added.
+    public var undo: UndoScope?
 
     public init(database: String? = nil, serverVersion: String? = nil, pgDumpVersion: String? = nil,
                 startedAt: String? = nil, completedAt: String? = nil,
@@ -55,6 +58,21 @@ public struct DumpInfo: Codable, Sendable, Equatable {
         self.settings = settings
         self.pgDumpArguments = pgDumpArguments
         self.extensions = extensions
+    }
+}
+
+/// What an undo archive covers: the rows of `table` it holds (as they were before
+/// `apply` changed or deleted them) and, in the pseudo-table `insertedKeys` (in
+/// the same archive), the keys of the rows `apply` inserted, which undoing deletes.
+public struct UndoScope: Codable, Sendable, Equatable {
+    public var table: RelationName
+    public var key: [String]
+    public var insertedKeys: RelationName
+
+    public init(table: RelationName, key: [String], insertedKeys: RelationName) {
+        self.table = table
+        self.key = key
+        self.insertedKeys = insertedKeys
     }
 }
 
