@@ -13,15 +13,16 @@ struct CopyLine {
         self.bytes = bytes.last == 0x0A ? UnsafeRawBufferPointer(rebasing: bytes.dropLast()) : bytes
     }
 
-    /// Start and end of every field, into `ranges` (reused to spare an allocation a row).
-    func fields(into ranges: inout [Range<Int>]) {
+    /// Start and end of every field, or of the first `limit`, into `ranges` (reused
+    /// to spare an allocation a row): a merge needs only the key's fields.
+    func fields(into ranges: inout [Range<Int>], limit: Int = .max) {
         ranges.removeAll(keepingCapacity: true)
         var start = 0
-        while let tab = bytes.index(of: 0x09, from: start) {
+        while ranges.count < limit - 1, let tab = bytes.index(of: 0x09, from: start) {
             ranges.append(start..<tab)
             start = tab + 1
         }
-        ranges.append(start..<bytes.count)
+        ranges.append(start..<(bytes.index(of: 0x09, from: start) ?? bytes.count))
     }
 
     subscript(range: Range<Int>) -> UnsafeRawBufferPointer {

@@ -16,34 +16,36 @@ final class DiffMerge {
     private let wholeRow: Bool
     private let tally: DiffTally
     private var pending: CopyLine?
+    /// The fields a row is split into: as far as the last key column.
+    private let splitLimit: Int
+    /// The previous row of each side, as far as its key goes, with its fields:
+    /// each side must arrive in strictly increasing key order.
     private var previousBackup: [UInt8] = []
     private var previousProduction: [UInt8] = []
+    private var previousBackupFields: [Range<Int>] = []
+    private var previousProductionFields: [Range<Int>] = []
     private var hasPreviousBackup = false
     private var hasPreviousProduction = false
     private var backupFields: [Range<Int>] = []
     private var productionFields: [Range<Int>] = []
-    private var previousFields: [Range<Int>] = []
 
     /// `keyFields` are the key columns' positions in the rows both sides send.
     init(key: DiffKey, keyFields: [Int], tally: DiffTally) {
         self.keyFields = keyFields
         orders = key.orders
         wholeRow = key.isWholeRow
+        splitLimit = key.isWholeRow ? .max : (keyFields.max() ?? 0) + 1
         self.tally = tally
     }
 
     func backup(_ row: UnsafeRawBufferPointer, production: inout CopyOutCursor) throws {
         let line = CopyLine(row)
-        line.fields(into: &backupFields)
+        line.fields(into: &backupFields, limit: splitLimit)
         if hasPreviousBackup {
-            let order = previousBackup.withUnsafeBytes { previous in
-                let previous = CopyLine(previous)
-                previous.fields(into: &previousFields)
-                return compareKeys(previous, previousFields, line, backupFields)
-            }
+            let order = previousBackup.withUnsafeBytes { compareKeys(CopyLine($0), previousBackupFields, line, backupFields) }
             if order > 0 || (order == 0 && !wholeRow) { throw BackupNotInKeyOrder(duplicate: order == 0) }
         }
-        remember(line, in: &previousBackup)
+        remember(line, backupFields, in: &previousBackup, &previousBackupFields)
         hasPreviousBackup = true
         tally.backupRows += 1
         while true {
@@ -81,12 +83,10 @@ final class DiffMerge {
         if let pending { return pending }
         guard let row = try cursor.next() else { return nil }
         let line = CopyLine(row)
-        line.fields(into: &productionFields)
+        line.fields(into: &productionFields, limit: splitLimit)
         if hasPreviousProduction {
-            let order = previousProduction.withUnsafeBytes { previous in
-                let previous = CopyLine(previous)
-                previous.fields(into: &previousFields)
-                return compareKeys(previous, previousFields, line, productionFields)
+            let order = previousProduction.withUnsafeBytes {
+                compareKeys(CopyLine($0), previousProductionFields, line, productionFields)
             }
             guard order < 0 || (order == 0 && wholeRow) else {
                 throw DiffError(order == 0
@@ -94,16 +94,19 @@ final class DiffMerge {
                     : "production's rows arrived out of key order")
             }
         }
-        remember(line, in: &previousProduction)
+        remember(line, productionFields, in: &previousProduction, &previousProductionFields)
         hasPreviousProduction = true
         tally.productionRows += 1
         pending = line
         return line
     }
 
-    private func remember(_ line: CopyLine, in buffer: inout [UInt8]) {
+    /// Keeps the row as far as its last split field reaches; the ranges stay valid.
+    private func remember(_ line: CopyLine, _ fields: [Range<Int>], in buffer: inout [UInt8], _ kept: inout [Range<Int>]) {
         buffer.removeAll(keepingCapacity: true)
-        buffer.append(bytes: line.bytes)
+        buffer.append(bytes: line[0..<(fields.last?.upperBound ?? 0)])
+        kept.removeAll(keepingCapacity: true)
+        kept.append(contentsOf: fields)
     }
 
     private func compareKeys(_ left: CopyLine, _ leftRanges: [Range<Int>], _ right: CopyLine, _ rightRanges: [Range<Int>]) -> Int {
