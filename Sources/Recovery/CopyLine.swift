@@ -40,11 +40,16 @@ struct CopyLine {
         if case .integer = order, let x = integer(a), let y = integer(b) {
             return x < y ? -1 : (x == y ? 0 : 1)
         }
-        if a.firstIndex(of: 0x5C) == nil && b.firstIndex(of: 0x5C) == nil {
+        if a.index(of: 0x5C, from: 0) == nil && b.index(of: 0x5C, from: 0) == nil {
             return compareBytes(a, b)
         }
         let x = CopyText.decode(a), y = CopyText.decode(b)
         return x.withUnsafeBytes { x in y.withUnsafeBytes { y in compareBytes(x, y) } }
+    }
+
+    /// Byte for byte, with memcmp (a generic comparison goes a byte at a time).
+    static func same(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        compareBytes(a, b) == 0
     }
 
     /// memcmp, then the shorter first: PostgreSQL's "C" collation.

@@ -63,7 +63,7 @@ final class DiffMerge {
                 try tally.onlyInProduction(current)
                 continue
             }
-            if !line.bytes.elementsEqual(current.bytes) {
+            if !CopyLine.same(line.bytes, current.bytes) {
                 try tally.changed(backup: line, production: current)
             }
             return

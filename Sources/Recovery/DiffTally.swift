@@ -44,7 +44,7 @@ final class DiffTally {
         for index in changedColumns.indices {
             let left = index < backupFields.count ? backup[backupFields[index]] : UnsafeRawBufferPointer(start: nil, count: 0)
             let right = index < productionFields.count ? production[productionFields[index]] : UnsafeRawBufferPointer(start: nil, count: 0)
-            if !left.elementsEqual(right) {
+            if !CopyLine.same(left, right) {
                 columns.append(index)
                 changedColumns[index] += 1
             }
