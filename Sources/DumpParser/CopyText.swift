@@ -3,9 +3,12 @@
 /// a raw tab or line break.
 public enum CopyText {
     /// Splits one data line (its trailing newline optional) into raw, still
-    /// escaped fields; nil stands for NULL. A backslash protects the byte after
-    /// it, so `\<tab>` does not end a field, as in the server's own reader.
-    public static func splitFields<Line: Collection<UInt8>>(_ line: Line) -> [ArraySlice<UInt8>?] {
+    /// escaped fields; nil stands for NULL. A backslash protects the character
+    /// after it, so `\<tab>` does not end a field, as in the server's own reader.
+    /// In a client-only `encoding` each character is stepped over whole: there the
+    /// server leaves a `\` that ends a character (SJIS 'ソ', 0x83 0x5C) unescaped.
+    public static func splitFields<Line: Collection<UInt8>>(_ line: Line,
+                                                            encoding: ClientOnlyEncoding? = nil) -> [ArraySlice<UInt8>?] {
         var bytes = ArraySlice(line)
         if bytes.last == ASCII.newline { bytes = bytes.dropLast() }
         if bytes.last == ASCII.carriageReturn { bytes = bytes.dropLast() }
@@ -14,14 +17,15 @@ public enum CopyText {
         var i = start
         while i < bytes.endIndex {
             if bytes[i] == ASCII.backslash {
-                i += 2
+                i += 1
+                if i < bytes.endIndex { i = encoding?.end(ofCharacterAt: i, in: bytes) ?? i + 1 }
                 continue
             }
             if bytes[i] == ASCII.tab {
                 fields.append(field(bytes[start..<i]))
                 start = i + 1
             }
-            i += 1
+            i = encoding?.end(ofCharacterAt: i, in: bytes) ?? i + 1
         }
         fields.append(field(bytes[start..<min(i, bytes.endIndex)]))
         return fields
@@ -29,14 +33,22 @@ public enum CopyText {
 
     /// The value's bytes. Handles `\b \f \n \r \t \v`, one to three octal
     /// digits, `\x` with one or two hex digits, and any other `\c` as `c`;
-    /// a lone backslash at the end is dropped, as the server drops it.
-    public static func decode<Field: Collection<UInt8>>(_ field: Field) -> [UInt8] {
+    /// a lone backslash at the end is dropped, as the server drops it. In a
+    /// client-only `encoding` a multibyte character is copied whole, whatever
+    /// bytes it holds after its first (see `splitFields`).
+    public static func decode<Field: Collection<UInt8>>(_ field: Field, encoding: ClientOnlyEncoding? = nil) -> [UInt8] {
         let bytes = Array(field)
         var value: [UInt8] = []
         value.reserveCapacity(bytes.count)
         var i = 0
         while i < bytes.count {
             let byte = bytes[i]
+            if let encoding, byte >= 0x80 {
+                let end = encoding.end(ofCharacterAt: i, in: bytes)
+                value += bytes[i..<end]
+                i = end
+                continue
+            }
             i += 1
             guard byte == ASCII.backslash else {
                 value.append(byte)
@@ -61,6 +73,11 @@ public enum CopyText {
                     i += 1
                 }
                 value.append(UInt8(code))
+            } else if let encoding, escaped >= 0x80 {
+                // An escaped multibyte character stands for itself, all of it.
+                let end = encoding.end(ofCharacterAt: i - 1, in: bytes)
+                value += bytes[(i - 1)..<end]
+                i = end
             } else {
                 value.append(letterEscapes[escaped] ?? escaped)
             }
@@ -85,8 +102,8 @@ public enum CopyText {
     }
 
     /// Decodes a whole data line; nil stands for NULL.
-    public static func decodeLine<Line: Collection<UInt8>>(_ line: Line) -> [[UInt8]?] {
-        splitFields(line).map { $0.map { decode($0) } }
+    public static func decodeLine<Line: Collection<UInt8>>(_ line: Line, encoding: ClientOnlyEncoding? = nil) -> [[UInt8]?] {
+        splitFields(line, encoding: encoding).map { $0.map { decode($0, encoding: encoding) } }
     }
 
     /// Encodes a row as a data line, with its trailing newline.

@@ -1,7 +1,15 @@
+import DumpParser
 import ScalpelArchive
 
 /// How the recovery commands see an index: tables and the sections that belong to them.
 extension ArchiveIndex {
+    /// The dump's client_encoding when it is one whose characters can hold ASCII
+    /// bytes after their first: COPY text and CSV must then be read and written a
+    /// character at a time. Nil for UTF-8 and every other encoding.
+    var clientOnlyEncoding: ClientOnlyEncoding? {
+        dump.settings["client_encoding"].flatMap(ClientOnlyEncoding.init(name:))
+    }
+
     /// Every table defined in the archive, in dump order.
     public var tables: [RelationName] {
         sections.compactMap { $0.type == "TABLE" || $0.type == "FOREIGN TABLE" ? $0.table : nil }

@@ -1,21 +1,31 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import DumpParser
 
 /// Rows as `COPY ... TO STDOUT (FORMAT csv, HEADER)` writes them, byte for byte
 /// (PostgreSQL's `CopyAttributeOutCSV`): a value is double-quoted when it holds a
 /// comma, a double quote, CR or LF, when it is the empty string (an unquoted
 /// empty field is NULL), and, in a one-column table, when it is `\.`, which a
-/// reader could take for the end of COPY data. Quotes inside are doubled.
+/// reader could take for the end of COPY data. Quotes inside are doubled. In a
+/// client-only encoding (SJIS, BIG5, GBK, UHC, GB18030, JOHAB) the server steps
+/// over each multibyte character by its length instead of testing the bytes after
+/// its first, and so does this writer.
 final class CSVWriter: ExportRowWriter {
     private var singleColumn = false
+    /// The dump's client_encoding, the encoding of every value, when it is client-only.
+    private let encoding: ClientOnlyEncoding?
+
+    init(encoding: ClientOnlyEncoding?) {
+        self.encoding = encoding
+    }
 
     func start(columns: [String], to output: inout [UInt8]) {
         singleColumn = columns.count == 1
         for (position, column) in columns.enumerated() {
             if position > 0 { output.append(Self.comma) }
             var name = column
-            name.withUTF8 { Self.append(UnsafeRawBufferPointer($0), singleColumn: singleColumn, to: &output) }
+            name.withUTF8 { Self.append(UnsafeRawBufferPointer($0), singleColumn: singleColumn, encoding: encoding, to: &output) }
         }
         output.append(Self.newline)
     }
@@ -33,29 +43,30 @@ final class CSVWriter: ExportRowWriter {
             output.append(Self.newline)
             return
         }
-        let singleColumn = singleColumn
+        let singleColumn = singleColumn, encoding = encoding
         for (position, field) in fields.enumerated() {
             if position > 0 { output.append(Self.comma) }
             row.withValue(field) { value in
-                if let value { Self.append(value, singleColumn: singleColumn, to: &output) }
+                if let value { Self.append(value, singleColumn: singleColumn, encoding: encoding, to: &output) }
             }
         }
         output.append(Self.newline)
     }
 
-    private static func append(_ value: UnsafeRawBufferPointer, singleColumn: Bool, to output: inout [UInt8]) {
+    private static func append(_ value: UnsafeRawBufferPointer, singleColumn: Bool, encoding: ClientOnlyEncoding?,
+                               to output: inout [UInt8]) {
         var quoted = value.isEmpty || (singleColumn && value.count == 2 && value[0] == backslash && value[1] == period)
-        if !quoted {
-            for byte in value where byte == comma || byte == quote || byte == newline || byte == carriageReturn {
-                quoted = true
-                break
-            }
+        var index = 0
+        while !quoted && index < value.count {
+            let byte = value[index]
+            quoted = byte == comma || byte == quote || byte == newline || byte == carriageReturn
+            index = encoding?.end(ofCharacterAt: index, in: value) ?? index + 1
         }
         guard quoted else {
             output.append(bytes: value)
             return
         }
-        output.appendQuoted(value, quote: quote)
+        output.appendQuoted(value, quote: quote, encoding: encoding)
     }
 
     private static let comma = UInt8(ascii: ",")

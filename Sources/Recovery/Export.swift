@@ -209,7 +209,7 @@ public struct Export {
         defer { progress?.finish() }
         let buffer = ExportBuffer(sink: sink)
         let writer: any ExportRowWriter = switch format {
-        case .csv: CSVWriter()
+        case .csv: CSVWriter(encoding: reader.index.clientOnlyEncoding)
         case .jsonl: JSONLinesWriter(columns: plan.columns, kinds: plan.kinds, bytea: bytea)
         case .sql: InsertWriter(kinds: plan.kinds, clientEncoding: reader.index.dump.settings["client_encoding"],
                                 overridingSystemValue: plan.hasAlwaysIdentity)
@@ -231,7 +231,7 @@ public struct Export {
                              into buffer: ExportBuffer, progress: Progress?) throws -> (rows: UInt64, missing: [String]) {
         var key = plan.key
         var rows: UInt64 = 0
-        var row = ExportRow()
+        var row = ExportRow(encoding: reader.index.clientOnlyEncoding)
         let total = plan.sections.reduce(UInt64(0)) { $0 + $1.uncompressedLength }
         var done: UInt64 = 0
         for section in plan.sections {

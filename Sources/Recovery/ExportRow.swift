@@ -13,12 +13,20 @@ struct ExportRow {
     private var bounds: [Int] = []
     /// No backslash anywhere in the line: no NULL, and every value is its raw text.
     private(set) var isPlain = false
+    /// The dump's client_encoding when it is client-only: then a 0x5C byte may end a
+    /// character rather than start an escape, and characters are stepped over whole.
+    let encoding: ClientOnlyEncoding?
+
+    init(encoding: ClientOnlyEncoding? = nil) {
+        self.encoding = encoding
+    }
 
     var count: Int { bounds.count / 2 }
 
-    /// Splits at tabs; a backslash protects the byte after it, as in the server's
-    /// reader (and `CopyText.splitFields`). Most lines hold no backslash at all:
-    /// those are cut with `memchr`, which finds the tabs many bytes at a time.
+    /// Splits at tabs; a backslash protects the character after it, as in the
+    /// server's reader (and `CopyText.splitFields`). Most lines hold no backslash
+    /// at all: those are cut with `memchr`, which finds the tabs many bytes at a
+    /// time (no encoding has a tab inside a character).
     /// False when the line does not hold `columns` fields.
     mutating func split(_ line: UnsafeRawBufferPointer, expecting columns: Int) -> Bool {
         self.line = line
@@ -40,7 +48,8 @@ struct ExportRow {
             while index < line.count {
                 let byte = line[index]
                 if byte == 0x5C {
-                    index += 2
+                    index += 1
+                    if index < line.count { index = encoding?.end(ofCharacterAt: index, in: line) ?? index + 1 }
                     continue
                 }
                 if byte == 0x09 {
@@ -48,7 +57,7 @@ struct ExportRow {
                     bounds.append(index)
                     start = index + 1
                 }
-                index += 1
+                index = encoding?.end(ofCharacterAt: index, in: line) ?? index + 1
             }
             bounds.append(start)
             bounds.append(min(index, line.count))
@@ -72,6 +81,6 @@ struct ExportRow {
     func withValue<Result>(_ field: Int, _ body: (UnsafeRawBufferPointer?) throws -> Result) rethrows -> Result {
         guard let raw = raw(field) else { return try body(nil) }
         guard let base = raw.baseAddress, memchr(base, 0x5C, raw.count) != nil else { return try body(raw) }
-        return try CopyText.decode(raw).withUnsafeBytes { try body($0) }
+        return try CopyText.decode(raw, encoding: encoding).withUnsafeBytes { try body($0) }
     }
 }

@@ -1,3 +1,5 @@
+import DumpParser
+
 /// One output format. A table's rows arrive COPY block by COPY block: one block for
 /// a table, one per partition for a partitioned table. Writers append to the
 /// caller's buffer, which is passed `inout` so that a row costs one access to it,
@@ -26,14 +28,20 @@ extension Array where Element == UInt8 {
     }
 
     /// Appends `value` between `quote`s, doubling each `quote` inside: how both CSV
-    /// fields and SQL literals escape their quote character.
-    mutating func appendQuoted(_ value: UnsafeRawBufferPointer, quote: UInt8) {
+    /// fields and SQL literals escape their quote character. In a client-only
+    /// `encoding` a byte inside a multibyte character is never taken for `quote`,
+    /// as neither the server writing CSV nor psql reading SQL takes it for one.
+    mutating func appendQuoted(_ value: UnsafeRawBufferPointer, quote: UInt8, encoding: ClientOnlyEncoding? = nil) {
         append(quote)
         var start = 0
-        for index in 0..<value.count where value[index] == quote {
-            append(bytes: UnsafeRawBufferPointer(rebasing: value[start...index]))
-            append(quote)
-            start = index + 1
+        var index = 0
+        while index < value.count {
+            if value[index] == quote {
+                append(bytes: UnsafeRawBufferPointer(rebasing: value[start...index]))
+                append(quote)
+                start = index + 1
+            }
+            index = encoding?.end(ofCharacterAt: index, in: value) ?? index + 1
         }
         append(bytes: UnsafeRawBufferPointer(rebasing: value[start...]))
         append(quote)

@@ -43,7 +43,8 @@ final class ExportServerRows {
         let table = try quoted(plan.table)
         let fields = Array(plan.columns.indices)
         var rows: UInt64 = 0
-        var row = ExportRow()
+        // The session's client_encoding is the dump's, so its COPY text steps the same way.
+        var row = ExportRow(encoding: reader.index.clientOnlyEncoding)
         for section in plan.sections {
             let statement = try Self.copyStatement(of: section, reader: reader)
             writer.startBlock(statement, columns: plan.columns, sectionColumns: section.columns ?? [], to: &buffer.bytes)

@@ -1,3 +1,5 @@
+import DumpParser
+
 /// One `INSERT INTO table (columns) VALUES (...);` per row, loadable with psql into
 /// a table of the same definition. Identifiers are spelled as pg_dump quoted them
 /// on the COPY line. Integers and numerics are written bare, booleans as true and
@@ -9,6 +11,8 @@
 final class InsertWriter: ExportRowWriter {
     private let kinds: [ExportColumnKind]
     private let clientEncoding: String?
+    /// `clientEncoding` when it is client-only, where psql reads a literal character by character.
+    private let encoding: ClientOnlyEncoding?
     private let overridingSystemValue: Bool
     /// `INSERT INTO t (a, b) VALUES (` for the current block.
     private var prefix: [UInt8] = []
@@ -16,6 +20,7 @@ final class InsertWriter: ExportRowWriter {
     init(kinds: [ExportColumnKind], clientEncoding: String?, overridingSystemValue: Bool) {
         self.kinds = kinds
         self.clientEncoding = clientEncoding
+        encoding = clientEncoding.flatMap(ClientOnlyEncoding.init(name:))
         self.overridingSystemValue = overridingSystemValue
     }
 
@@ -41,13 +46,14 @@ final class InsertWriter: ExportRowWriter {
                     output += [UInt8(ascii: "N"), UInt8(ascii: "U"), UInt8(ascii: "L"), UInt8(ascii: "L")]
                     return
                 }
-                Self.appendLiteral(value, kind: kinds[position], to: &output)
+                Self.appendLiteral(value, kind: kinds[position], encoding: encoding, to: &output)
             }
         }
         output += [UInt8(ascii: ")"), UInt8(ascii: ";"), UInt8(ascii: "\n")]
     }
 
-    private static func appendLiteral(_ value: UnsafeRawBufferPointer, kind: ExportColumnKind, to output: inout [UInt8]) {
+    private static func appendLiteral(_ value: UnsafeRawBufferPointer, kind: ExportColumnKind, encoding: ClientOnlyEncoding?,
+                                      to output: inout [UInt8]) {
         if kind.dimensions == 0 && (kind.scalar == .integer || kind.scalar == .numeric) && ExportJSON.isNumber(value) {
             output.append(bytes: value)
             return
@@ -58,6 +64,6 @@ final class InsertWriter: ExportRowWriter {
             return
         }
         let quote = UInt8(ascii: "'")
-        output.appendQuoted(value, quote: quote)
+        output.appendQuoted(value, quote: quote, encoding: encoding)
     }
 }

@@ -20,6 +20,19 @@ import Testing
         #expect(CopyText.decode(bytes("end\\")) == bytes("end"))
     }
 
+    /// In SJIS 'ソ' is 0x83 0x5C and the server writes it unescaped: its 0x5C neither
+    /// escapes the tab after it nor starts an escape with the `n`.
+    @Test func stepsOverCharactersOfAClientOnlyEncoding() {
+        let line: [UInt8] = [0x83, 0x5C, 0x09, 0x83, 0x5C, 0x6E, 0x5C, 0x5C, 0x5C, 0x6E, 0x09, 0x5C, 0x4E]
+        #expect(CopyText.decodeLine(line, encoding: .sjis) == [[0x83, 0x5C], [0x83, 0x5C, 0x6E, 0x5C, 0x0A], nil])
+        #expect(CopyText.decodeLine(line).count == 2)
+        // GB18030's four-byte characters hold digits; an escaped character stands for itself.
+        #expect(CopyText.decode([0x81, 0x30, 0x8B, 0x37, 0x5C, 0x31, 0x5C, 0xFE, 0x5C], encoding: .gb18030)
+            == [0x81, 0x30, 0x8B, 0x37, 0x01, 0xFE, 0x5C])
+        #expect(ClientOnlyEncoding(name: "Shift_JIS") == .sjis && ClientOnlyEncoding(name: "win950") == .big5)
+        #expect(ClientOnlyEncoding(name: "UTF8") == nil && ClientOnlyEncoding(name: "EUC_JP") == nil)
+    }
+
     @Test func encodesLikeTheServer() {
         #expect(CopyText.encode([8, 12, 10, 13, 9, 11, 92, 0, 1, 0x7F]) == bytes("\\b\\f\\n\\r\\t\\v\\\\") + [0, 1, 0x7F])
         #expect(CopyText.encode(bytes("héllo \\N")) == bytes("héllo \\\\N"))
