@@ -119,7 +119,9 @@ public struct Diff {
         let merge = DiffMerge(key: plan.key, keyFields: plan.keyFields, tally: tally)
         let query = try plan.select(on: connection, partitioned: live.isPartitioned, whereClause: whereClause)
         var readFrom = "the archive"
-        try connection.withCopyOut(query) { cursor in
+        let productionRows = PrefetchedRows(query, on: connection)
+        defer { productionRows.close() }
+        do {
             switch backup {
             case .archive:
                 for section in plan.sections {
@@ -130,7 +132,7 @@ public struct Diff {
                         try chunk.withUnsafeBytes { bytes in
                             try lines.consume(bytes, statement: { _ in }, row: { row in
                                 try projection.apply(row, into: &projected) { line in
-                                    try merge.backup(line, production: &cursor)
+                                    try merge.backup(line, production: productionRows)
                                 }
                                 if tally.backupRows & 0xFFFF == 0 { progress?.update("\(tally.backupRows) rows compared") }
                             })
@@ -145,7 +147,7 @@ public struct Diff {
                 let sidecarQuery = try plan.select(on: sidecar, partitioned: sidecarTable.isPartitioned, whereClause: whereClause)
                 do {
                     try sidecar.copyOut(sidecarQuery) { row in
-                        try merge.backup(row, production: &cursor)
+                        try merge.backup(row, production: productionRows)
                         if tally.backupRows & 0xFFFF == 0 { progress?.update("\(tally.backupRows) rows compared") }
                     }
                 } catch let error as DiffMerge.BackupNotInKeyOrder where !error.duplicate {
@@ -153,8 +155,9 @@ public struct Diff {
                 }
                 try sidecar.execute("ROLLBACK")
             }
-            try merge.finish(production: &cursor)
+            try merge.finish(production: productionRows)
         }
+        productionRows.close()
         try connection.execute("ROLLBACK")
         try tally.flush()
         let summary = DiffSummary(

@@ -1,5 +1,3 @@
-import PostgresAccess
-
 /// One pass over two row streams sorted by the same key: the backup's rows are
 /// pushed in (from the archive or a sidecar), production's pulled from its COPY
 /// as far as each backup row needs. Memory holds one row of each side.
@@ -42,7 +40,7 @@ final class DiffMerge {
         self.tally = tally
     }
 
-    func backup(_ row: UnsafeRawBufferPointer, production: inout CopyOutCursor) throws {
+    func backup(_ row: UnsafeRawBufferPointer, production: PrefetchedRows) throws {
         let line = CopyLine(row)
         line.fields(into: &backupFields, limit: splitLimit)
         if hasPreviousBackup {
@@ -53,7 +51,7 @@ final class DiffMerge {
         hasPreviousBackup = true
         tally.backupRows += 1
         while true {
-            guard let current = try currentProduction(&production) else {
+            guard let current = try currentProduction(production) else {
                 try tally.onlyInBackup(line)
                 return
             }
@@ -75,15 +73,15 @@ final class DiffMerge {
     }
 
     /// Production's rows past the backup's last are all new.
-    func finish(production: inout CopyOutCursor) throws {
-        while let current = try currentProduction(&production) {
+    func finish(production: PrefetchedRows) throws {
+        while let current = try currentProduction(production) {
             pending = nil
             try tally.onlyInProduction(current)
         }
     }
 
     /// The production row waiting to be matched, pulling the next when there is none.
-    private func currentProduction(_ cursor: inout CopyOutCursor) throws -> CopyLine? {
+    private func currentProduction(_ cursor: PrefetchedRows) throws -> CopyLine? {
         if let pending { return pending }
         guard let row = try cursor.next() else { return nil }
         let line = CopyLine(row)
