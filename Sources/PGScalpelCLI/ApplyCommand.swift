@@ -13,7 +13,7 @@ extension PGScalpel {
             no foreign key of another table still uses a row it would delete, and rolls back.
 
             With --execute, the same transaction first locks the table against writers (readers go \
-            on; --lock-timeout bounds the wait), saves the rows it will change to an undo archive \
+            on; --lock-timeout bounds the wait), saves the table as it is to an undo archive \
             (--undo, or a file in the working directory), writes the difference with statements \
             pgscalpel builds itself, moves owned sequences to at least the restored maximum, compares \
             the table with the backup again, and commits only if they match.
@@ -102,9 +102,8 @@ extension PGScalpel {
             }
             var undoCommand: String?
             if let path = report.undoArchive {
-                var words = ["pgscalpel", "apply", path, "-t", report.table, "--into", into, "--mode", "replace"]
-                if let whereClause { words += ["--where", whereClause] }
-                undoCommand = (words + ["--execute"]).map(shellQuoted).joined(separator: " ")
+                undoCommand = ["pgscalpel", "apply", path, "-t", report.table, "--into", into, "--mode", "replace", "--execute"]
+                    .map(shellQuoted).joined(separator: " ")
             }
             try writeStandardOutput(report.renderText(undoCommand: undoCommand))
         }

@@ -62,11 +62,16 @@ public struct Apply {
         let declared = try catalog.columns(of: relation)
         let backupColumns = (first.columns ?? []).map { (name: $0, typeText: declared[$0]?.typeText ?? "") }
         let session = DiffSession(dump: reader.index.dump)
+        // An undo archive may be the only way back from an earlier apply: never written over.
+        let undoFile = undoPath ?? Self.defaultUndoPath(for: relation.description)
+        if execute && FileManager.default.fileExists(atPath: undoFile) {
+            throw UsageError("the undo archive \(undoFile) exists already: give --undo a new path")
+        }
 
         let connection = try Connection(target)
         try connection.execute("BEGIN")
         do {
-            let report = try plan(relation: relation, sections: sections, backupColumns: backupColumns,
+            let report = try plan(relation: relation, sections: sections, backupColumns: backupColumns, undoFile: undoFile,
                                   archiveKey: try catalog.primaryKey(of: relation), reader: reader,
                                   session: session, connection: connection, started: started, progress: progress)
             try connection.execute(execute ? "COMMIT" : "ROLLBACK")
@@ -88,7 +93,7 @@ public struct Apply {
     }
 
     private func plan(relation: RelationName, sections: [Section], backupColumns: [(name: String, typeText: String)],
-                      archiveKey: [String]?, reader: ArchiveReader, session: DiffSession, connection: Connection,
+                      undoFile: String, archiveKey: [String]?, reader: ArchiveReader, session: DiffSession, connection: Connection,
                       started: Date, progress: Progress?) throws -> ApplyReport {
         try connection.execute("SET LOCAL lock_timeout = \(try connection.quoteLiteral(lockTimeout))")
         if let statementTimeout {
@@ -160,22 +165,29 @@ public struct Apply {
             return report
         }
 
-        let undo = UndoArchive(path: undoPath ?? Self.defaultUndoPath(for: relation.description), table: relation,
+        let undo = UndoArchive(path: undoFile, table: relation,
                                live: live, owner: try live.owner(on: connection))
         let saved = try undo.columns.map { try connection.quoteIdentifier($0.name) }.joined(separator: ", ")
-        let touched = whereClause == nil ? "" : " WHERE \(sql.scope) OR EXISTS (SELECT 1 FROM \(ApplyStatements.backupTable) b WHERE \(sql.keyMatch))"
+        // Every row, even with --where: a row the backup brings back into the scope may
+        // lie outside it now, so no scope both the saved rows and today's rows share
+        // exists; only the whole table lets `--mode replace` put each row back.
         progress?.update("saving the rows as they are to \(undo.path)")
-        report.undoRows = try undo.write(select: "COPY (SELECT \(saved) FROM \(sql.target) p\(touched)) TO STDOUT",
+        report.undoRows = try undo.write(select: "COPY (SELECT \(saved) FROM \(sql.target)) TO STDOUT",
                                          on: connection, settings: session.settings,
                                          database: connection.parameterStatus("database") ?? target["dbname"], progress: progress)
         report.undoArchive = undo.path
 
         progress?.update("writing")
-        if disableTriggers { try connection.execute("ALTER TABLE \(sql.target) DISABLE TRIGGER USER") }
+        let triggers = disableTriggers ? try live.enabledUserTriggers(on: connection) : []
+        for trigger in triggers {
+            try connection.execute("ALTER TABLE \(sql.target) DISABLE TRIGGER \(try connection.quoteIdentifier(trigger.name))")
+        }
         if extra > 0 { try connection.execute(sql.deleteExtra) }
         if updates > 0 && !updated.isEmpty { try connection.execute(sql.updateMatched(everyMatched: mode == .replace)) }
         if missing > 0 { try connection.execute(sql.insertMissing) }
-        if disableTriggers { try connection.execute("ALTER TABLE \(sql.target) ENABLE TRIGGER USER") }
+        for trigger in triggers {
+            try connection.execute("ALTER TABLE \(sql.target) \(trigger.enable) TRIGGER \(try connection.quoteIdentifier(trigger.name))")
+        }
         for owned in sequences {
             try moveSequence(owned, table: sql.target, on: connection)
         }
@@ -249,10 +261,12 @@ public struct Apply {
     /// transaction rolls back instead of committing a half-restored table.
     private func verify(sql: ApplyStatements, on connection: Connection) throws {
         let unrestored: Int
-        if columns != nil || mode == .merge || mode == .replace {
-            unrestored = try count(sql.countUnrestored, on: connection)
-        } else {
+        if columns != nil {
+            unrestored = try count(sql.countDiffering, on: connection)
+        } else if mode == .missing {
             unrestored = try count(sql.countMissing, on: connection)
+        } else {
+            unrestored = try count(sql.countUnrestored, on: connection)
         }
         let extra = columns == nil && mode != .missing ? try count(sql.countExtra, on: connection) : 0
         guard unrestored == 0 && extra == 0 else {

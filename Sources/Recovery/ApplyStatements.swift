@@ -113,6 +113,12 @@ struct ApplyStatements {
 
     // MARK: The check before commit
 
+    /// Rows on both sides whose restored columns still differ: all `--columns`
+    /// checks, since it leaves rows that are on one side only as they are.
+    var countDiffering: String {
+        "SELECT count(*) FROM \(target) p JOIN \(Self.backupTable) b ON \(keyMatch) WHERE \(differs(updated))"
+    }
+
     /// Backup rows that production does not now hold with the same restored values.
     var countUnrestored: String {
         "SELECT count(*) FROM \(Self.backupTable) b WHERE NOT EXISTS (SELECT 1 FROM \(target) p WHERE \(keyMatch) "

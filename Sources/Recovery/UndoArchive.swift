@@ -5,9 +5,9 @@ import Foundation
 import PostgresAccess
 import ScalpelArchive
 
-/// The rows `apply` is about to change, saved before it changes them, as an
-/// indexed archive like any other: `apply UNDO -t TABLE --mode replace --execute`
-/// puts them back, `diff`, `export` and `restore` read it, and `gunzip -c | psql`
+/// The table `apply` is about to change, every row of it, saved before it changes
+/// them, as an indexed archive like any other: `apply UNDO -t TABLE --mode replace
+/// --execute` puts them back, `diff`, `export` and `restore` read it, and `gunzip -c | psql`
 /// recreates the table in an empty database. It is written in pg_dump's plain
 /// format (the table, its rows as COPY, its primary key), from production's
 /// catalog and a COPY of the rows, and committed to disk before the first write.
