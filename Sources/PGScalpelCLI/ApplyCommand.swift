@@ -102,9 +102,8 @@ extension PGScalpel {
             }
             var undoCommand: String?
             if let path = report.undoArchive {
-                var words = ["pgscalpel", "apply", path, "-t", report.table, "--into", into, "--mode", "replace"]
-                if let whereClause { words += ["--where", whereClause] }
-                undoCommand = (words + ["--execute"]).map(shellQuoted).joined(separator: " ")
+                undoCommand = ["pgscalpel", "apply", path, "-t", report.table, "--into", into, "--mode", "replace", "--execute"]
+                    .map(shellQuoted).joined(separator: " ")
             }
             try writeStandardOutput(report.renderText(undoCommand: undoCommand))
         }

@@ -70,6 +70,12 @@ public struct Apply {
             undoKeys = catalog.dataSections(of: undo.insertedKeys)
         }
 
+        // An undo archive may be the only way back from an earlier apply: never written over.
+        let undoFile = undoPath ?? Self.defaultUndoPath(for: relation.description)
+        if execute && FileManager.default.fileExists(atPath: undoFile) {
+            throw UsageError("the undo archive \(undoFile) exists already: give --undo a new path")
+        }
+
         let connection = try Connection(target)
         // The backup's rows stay in memory rather than spill to temporary files; local
         // buffers are allocated only as the temporary tables fill, and only before
@@ -79,7 +85,7 @@ public struct Apply {
         do {
             let report = try plan(relation: relation, sections: sections, backupColumns: backupColumns,
                                   archiveKey: try reader.index.dump.undo?.key ?? catalog.primaryKey(of: relation),
-                                  undoKeys: undoKeys, reader: reader,
+                                  undoKeys: undoKeys, undoFile: undoFile, reader: reader,
                                   session: session, connection: connection, started: started, progress: progress)
             try connection.execute(execute ? "COMMIT" : "ROLLBACK")
             return report
@@ -100,7 +106,7 @@ public struct Apply {
     }
 
     private func plan(relation: RelationName, sections: [Section], backupColumns: [(name: String, typeText: String)],
-                      archiveKey: [String]?, undoKeys: [Section]?, reader: ArchiveReader, session: DiffSession, connection: Connection,
+                      archiveKey: [String]?, undoKeys: [Section]?, undoFile: String, reader: ArchiveReader, session: DiffSession, connection: Connection,
                       started: Date, progress: Progress?) throws -> ApplyReport {
         try connection.execute("SET LOCAL lock_timeout = \(try connection.quoteLiteral(lockTimeout))")
         if let statementTimeout {
@@ -186,7 +192,7 @@ public struct Apply {
             return report
         }
 
-        let undo = UndoArchive(path: undoPath ?? Self.defaultUndoPath(for: relation.description), table: relation,
+        let undo = UndoArchive(path: undoFile, table: relation,
                                live: live, key: key, owner: try live.owner(on: connection))
         let saved = try undo.columns.map { try connection.quoteIdentifier($0.name) }.joined(separator: ", ")
         progress?.update("saving the rows about to change to \(undo.path)")
@@ -196,11 +202,16 @@ public struct Apply {
         report.undoArchive = undo.path
 
         progress?.update("writing")
-        if disableTriggers { try connection.execute("ALTER TABLE \(sql.target) DISABLE TRIGGER USER") }
+        let triggers = disableTriggers ? try live.enabledUserTriggers(on: connection) : []
+        for trigger in triggers {
+            try connection.execute("ALTER TABLE \(sql.target) DISABLE TRIGGER \(try connection.quoteIdentifier(trigger.name))")
+        }
         if extra > 0 { try connection.execute(sql.deleteExtra) }
         if updates > 0 && !updated.isEmpty { try connection.execute(sql.updateChanged) }
         if missing > 0 { try connection.execute(sql.insertMissing) }
-        if disableTriggers { try connection.execute("ALTER TABLE \(sql.target) ENABLE TRIGGER USER") }
+        for trigger in triggers {
+            try connection.execute("ALTER TABLE \(sql.target) \(trigger.enable) TRIGGER \(try connection.quoteIdentifier(trigger.name))")
+        }
         for owned in sequences {
             try moveSequence(owned, table: sql.target, on: connection)
         }

@@ -1,8 +1,9 @@
 import PostgresAccess
 
 /// What hangs on a live table besides its rows: the foreign keys of other tables
-/// that point at it (a delete they still use must stop `apply`), and the
-/// sequences its columns draw from (which must not hand out a restored value again).
+/// that point at it (a delete they still use must stop `apply`), the sequences
+/// its columns draw from (which must not hand out a restored value again), and
+/// its triggers.
 extension LiveTable {
     struct ReferencingKey {
         var constraint: String
@@ -42,6 +43,24 @@ extension LiveTable {
             JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
             WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid = $1 AND d.deptype IN ('a', 'i')
             """, [oid]).rows.map { OwnedSequence(sequence: $0[0] ?? "", column: $0[1] ?? "") }
+    }
+
+    /// A user trigger that fires now, and how to turn it back on as it was.
+    struct EnabledTrigger {
+        var name: String
+        /// `ENABLE`, `ENABLE REPLICA` or `ENABLE ALWAYS`, from `pg_trigger.tgenabled`.
+        var enable: String
+    }
+
+    /// The table's user triggers that are on: `--disable-triggers` turns off only
+    /// these and turns each back on as it was, so one that was off stays off.
+    func enabledUserTriggers(on connection: Connection) throws -> [EnabledTrigger] {
+        try connection.execute("""
+            SELECT tgname, tgenabled FROM pg_catalog.pg_trigger
+            WHERE tgrelid = $1 AND NOT tgisinternal AND tgenabled <> 'D' ORDER BY tgname
+            """, [oid]).rows.map { row in
+            EnabledTrigger(name: row[0] ?? "", enable: row[1] == "R" ? "ENABLE REPLICA" : row[1] == "A" ? "ENABLE ALWAYS" : "ENABLE")
+        }
     }
 
     func owner(on connection: Connection) throws -> String {

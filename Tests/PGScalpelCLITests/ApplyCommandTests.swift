@@ -1,0 +1,452 @@
+import Foundation
+import Testing
+
+/// One database of the test server, with the psql and pgscalpel calls the apply tests make.
+struct ApplyDatabase {
+    let name: String
+    let env: [String: String]
+    let scratch: ScratchFolder
+
+    init(_ prefix: String, _ setup: String) throws {
+        env = try TestServer.environment()
+        name = try TestServer.makeDatabase(prefix)
+        scratch = try ScratchFolder()
+        try psql(setup)
+    }
+
+    /// Runs `sql` as a script (each statement its own transaction) and returns the
+    /// unaligned, tuples-only output, trimmed.
+    @discardableResult
+    func psql(_ sql: String) throws -> String {
+        let outcome = try CLI.run("psql", ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", name, "-f", "-"],
+                                  environment: env, input: Data(sql.utf8))
+        guard outcome.status == 0 else { throw TestFailure("psql: \(outcome.errors)") }
+        return outcome.text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The exact contents of `columns` of the rows of `table` matching `condition`, as one md5.
+    func hash(_ table: String, _ columns: String = "*", where condition: String = "true") throws -> String {
+        let row = columns == "*" ? "x" : "ROW(\(columns))"
+        return try psql("SELECT md5(coalesce(string_agg(\(row)::text, ',' ORDER BY x.id), '')) FROM \(table) x WHERE \(condition)")
+    }
+
+    func backup(_ file: String = "backup.scalpel.sql.gz") throws -> String {
+        let archive = scratch.file(file)
+        let outcome = try CLI.pgscalpel(["backup", "-d", name, "-f", archive], environment: env)
+        guard outcome.status == 0 else { throw TestFailure("backup: \(outcome.errors)") }
+        return archive
+    }
+
+    func apply(_ archive: String, _ table: String, _ options: [String]) throws -> CLI.Outcome {
+        try CLI.pgscalpel(["apply", archive, "-t", table, "--into", name] + options, environment: env)
+    }
+
+    /// `apply ... --json`, which must succeed; its report.
+    func applyReport(_ archive: String, _ table: String, _ options: [String],
+                     sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
+        let outcome = try apply(archive, table, options + ["--json"])
+        #expect(outcome.status == 0, "\(outcome.errors)", sourceLocation: sourceLocation)
+        guard outcome.status == 0 else { throw TestFailure("apply: \(outcome.errors)") }
+        return try JSONSerialization.jsonObject(with: outcome.output) as! [String: Any]
+    }
+
+    func diff(_ archive: String, _ table: String, _ options: [String] = []) throws -> CLI.Outcome {
+        try CLI.pgscalpel(["diff", archive, "-t", table, "--against", name] + options, environment: env)
+    }
+
+    func dump() throws -> String {
+        let outcome = try CLI.run("pg_dump", [name], environment: env)
+        guard outcome.status == 0 else { throw TestFailure("pg_dump: \(outcome.errors)") }
+        return comparableDump(outcome.text)
+    }
+
+    /// Waits until no session but ours is connected to the database: a killed
+    /// client's backend finishes its statement and rolls back before it goes.
+    func waitForOtherSessionsToEnd() throws {
+        let deadline = Date().addingTimeInterval(60)
+        while try psql("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()") != "0" {
+            guard Date() < deadline else { throw TestFailure("a session to \(name) stays connected") }
+            usleep(20_000)
+        }
+    }
+}
+
+/// 3000 rows backed up, then damaged: 50 deleted (ids 1-50), 150 changed (qty of
+/// 100-199, name of 150-249), 40 inserted (5001-5040).
+struct DamagedItems {
+    static let setup = """
+        CREATE TABLE items (id int PRIMARY KEY, name text NOT NULL, qty int, note text, grp int NOT NULL);
+        INSERT INTO items SELECT i, 'item ' || i, i % 97, CASE WHEN i % 5 = 0 THEN NULL ELSE md5(i::text) END, i % 10
+            FROM generate_series(1, 3000) i;
+        """
+    static let damage = """
+        DELETE FROM items WHERE id <= 50;
+        UPDATE items SET qty = qty + 1000 WHERE id BETWEEN 100 AND 199;
+        UPDATE items SET name = 'renamed ' || id WHERE id BETWEEN 150 AND 249;
+        INSERT INTO items SELECT i, 'new ' || i, 0, NULL, i % 10 FROM generate_series(5001, 5040) i;
+        """
+
+    let db: ApplyDatabase
+    let archive: String
+    /// Every row as the backup has it, and as the damage left it.
+    let backedUp: String
+    let damaged: String
+
+    init(_ prefix: String, extraSetup: String = "") throws {
+        db = try ApplyDatabase(prefix, Self.setup + extraSetup)
+        archive = try db.backup()
+        backedUp = try db.hash("items")
+        try db.psql("CREATE SCHEMA copies; CREATE TABLE copies.backed_up AS TABLE items;" + Self.damage
+            + "CREATE TABLE copies.damaged AS TABLE items;")
+        damaged = try db.hash("items")
+        #expect(backedUp != damaged)
+    }
+
+    /// The rows of `items` matching `condition` as the backup has them.
+    func atBackup(_ columns: String = "*", where condition: String) throws -> String {
+        try db.hash("copies.backed_up", columns, where: condition)
+    }
+
+    /// The rows of `items` matching `condition` as the damage left them.
+    func afterDamage(_ columns: String = "*", where condition: String = "true") throws -> String {
+        try db.hash("copies.damaged", columns, where: condition)
+    }
+
+    var undo: String { db.scratch.file("undo.scalpel.sql.gz") }
+}
+
+@Suite struct ApplyModeTests {
+    @Test func aDryRunPlansTheMergeAndWritesNothing() throws {
+        let items = try DamagedItems("apply_dry")
+        let before = try items.db.dump()
+        let plan = try items.db.applyReport(items.archive, "items", [])
+        #expect(plan["executed"] as? Bool == false)
+        #expect(plan["inserted"] as? Int == 50)
+        #expect(plan["updated"] as? Int == 150)
+        #expect(plan["deleted"] as? Int == 40)
+        #expect(plan["backupRows"] as? Int == 3000)
+        let columns = (plan["changedColumns"] as? [[String: Any]] ?? []).map { "\($0["column"]!)=\($0["rows"]!)" }
+        #expect(columns.sorted() == ["grp=0", "name=100", "note=0", "qty=100"])
+        let text = try items.db.apply(items.archive, "items", ["--mode", "replace"])
+        #expect(text.status == 0, "\(text.errors)")
+        #expect(text.text.contains("DRY RUN"), "\(text.text)")
+        #expect(text.text.contains("to update: 2950 rows"), "\(text.text)")
+        #expect(try items.db.dump() == before)
+        #expect(try items.db.hash("items") == items.damaged)
+    }
+
+    @Test func mergeWritesOnlyTheDifferenceAndTheUndoArchivePutsItBack() throws {
+        let items = try DamagedItems("apply_merge")
+        let untouchedRowVersion = try items.db.psql("SELECT xmin FROM items WHERE id = 2000")
+        let report = try items.db.applyReport(items.archive, "items", ["--execute", "--undo", items.undo])
+        #expect(report["executed"] as? Bool == true)
+        #expect(report["inserted"] as? Int == 50 && report["updated"] as? Int == 150 && report["deleted"] as? Int == 40)
+        // Only the rows it changes: the 150 updated and the 40 deleted, as they were.
+        #expect(report["undoRows"] as? Int == 190)
+        #expect(try items.db.hash("items") == items.backedUp)
+        #expect(try items.db.diff(items.archive, "items").status == 0)
+        #expect(try items.db.psql("SELECT xmin FROM items WHERE id = 2000") == untouchedRowVersion)
+
+        let undone = try items.db.apply(items.undo, "items", ["--mode", "replace", "--execute", "--undo", items.db.scratch.file("u2.gz")])
+        #expect(undone.status == 0, "\(undone.errors)")
+        #expect(try items.db.hash("items") == items.damaged)
+
+        // The undo archive is never written over by a later apply.
+        let undoBytes = try Data(contentsOf: URL(fileURLWithPath: items.undo))
+        let again = try items.db.apply(items.archive, "items", ["--execute", "--undo", items.undo])
+        #expect(again.status == 2)
+        #expect(again.errors.contains("exists already"), "\(again.errors)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: items.undo)) == undoBytes)
+        #expect(try items.db.hash("items") == items.damaged)
+    }
+
+    @Test func replaceRewritesEveryRowAndKeepsWhatDependsOnTheTable() throws {
+        let items = try DamagedItems("apply_replace", extraSetup: """
+            CREATE VIEW cheap AS SELECT id, name FROM items WHERE qty < 10;
+            CREATE TABLE orders (id int PRIMARY KEY, item int REFERENCES items);
+            INSERT INTO orders SELECT i, 300 + i FROM generate_series(1, 10) i;
+            GRANT SELECT ON items TO reader;
+            ALTER TABLE items ENABLE ROW LEVEL SECURITY;
+            CREATE POLICY readers ON items FOR SELECT TO reader USING (grp = 1);
+            CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+            CREATE TRIGGER touch BEFORE UPDATE ON items FOR EACH ROW EXECUTE FUNCTION touch();
+            """)
+        let dependents = """
+            SELECT (SELECT count(*) FROM cheap), has_table_privilege('reader', 'items', 'SELECT'),
+                   (SELECT count(*) FROM pg_constraint WHERE conname = 'orders_item_fkey' AND confrelid = 'items'::regclass),
+                   (SELECT count(*) FROM pg_policy WHERE polname = 'readers' AND polrelid = 'items'::regclass),
+                   (SELECT count(*) FROM pg_trigger WHERE tgname = 'touch' AND tgrelid = 'items'::regclass AND tgenabled = 'O')
+            """
+        let oldVersion = try items.db.psql("SELECT xmin FROM items WHERE id = 2000")
+        let report = try items.db.applyReport(items.archive, "items", ["--mode", "replace", "--execute", "--undo", items.undo])
+        #expect(report["inserted"] as? Int == 50 && report["updated"] as? Int == 2950 && report["deleted"] as? Int == 40)
+        #expect(try items.db.hash("items") == items.backedUp)
+        #expect(try items.db.diff(items.archive, "items").status == 0)
+        #expect(try items.db.psql("SELECT xmin FROM items WHERE id = 2000") != oldVersion)
+        #expect(try items.db.psql(dependents) == "\(try items.db.psql("SELECT count(*) FROM items WHERE qty < 10"))|t|1|1|1")
+    }
+
+    @Test func missingOnlyReinsertsTheDeletedRows() throws {
+        let items = try DamagedItems("apply_missing")
+        let report = try items.db.applyReport(items.archive, "items", ["--mode", "missing", "--execute", "--undo", items.undo])
+        #expect(report["inserted"] as? Int == 50 && report["updated"] as? Int == 0 && report["deleted"] as? Int == 0)
+        let db = items.db
+        #expect(try db.hash("items", where: "id <= 50") == (try items.atBackup(where: "id <= 50")))
+        #expect(try db.hash("items", where: "id > 50") == (try items.afterDamage(where: "id > 50")))
+        #expect(try db.diff(items.archive, "items", ["--where", "id <= 50"]).status == 0)
+    }
+
+    @Test func columnsRestoreOnlyThoseColumnsOfRowsOnBothSides() throws {
+        let items = try DamagedItems("apply_columns")
+        let report = try items.db.applyReport(items.archive, "items", ["--columns", "qty", "--execute", "--undo", items.undo])
+        #expect(report["inserted"] as? Int == 0 && report["updated"] as? Int == 100 && report["deleted"] as? Int == 0)
+        let db = items.db
+        // qty is the backup's wherever the row is on both sides; everything else is as the damage left it.
+        #expect(try db.hash("items", "id, name, note, grp") == (try items.afterDamage("id, name, note, grp")))
+        #expect(try db.hash("items", "id, qty", where: "id BETWEEN 51 AND 3000") == (try items.atBackup("id, qty", where: "id > 50")))
+        #expect(try db.psql("SELECT count(*) FROM items WHERE id > 5000") == "40")
+        #expect(try db.diff(items.archive, "items", ["--columns", "qty", "--where", "id BETWEEN 51 AND 3000"]).status == 0)
+        #expect(try db.diff(items.archive, "items", ["--columns", "name", "--where", "id BETWEEN 51 AND 3000"]).status == 1)
+    }
+
+    @Test func whereLimitsEveryWriteToTheSubset() throws {
+        let items = try DamagedItems("apply_where")
+        let report = try items.db.applyReport(items.archive, "items", ["--where", "id <= 200", "--execute", "--undo", items.undo])
+        #expect(report["inserted"] as? Int == 50 && report["updated"] as? Int == 101 && report["deleted"] as? Int == 0)
+        let db = items.db
+        #expect(try db.hash("items", where: "id <= 200") == (try items.atBackup(where: "id <= 200")))
+        #expect(try db.hash("items", where: "id > 200") == (try items.afterDamage(where: "id > 200")))
+        #expect(try db.diff(items.archive, "items", ["--where", "id <= 200"]).status == 0)
+    }
+
+    @Test func replaceWithColumnsAndWhere() throws {
+        let items = try DamagedItems("apply_both")
+        let report = try items.db.applyReport(items.archive, "items",
+                                              ["--mode", "replace", "--columns", "name", "--where", "id >= 200", "--execute",
+                                               "--undo", items.undo])
+        #expect(report["inserted"] as? Int == 0 && report["deleted"] as? Int == 0 && report["updated"] as? Int == 2801)
+        let db = items.db
+        #expect(try db.hash("items", "id, name", where: "id BETWEEN 200 AND 3000") == (try items.atBackup("id, name", where: "id >= 200")))
+        #expect(try db.hash("items", "id, name", where: "id < 200 OR id > 3000") == (try items.afterDamage("id, name", where: "id < 200 OR id > 3000")))
+        #expect(try db.hash("items", "id, qty, note, grp") == (try items.afterDamage("id, qty, note, grp")))
+        #expect(try db.diff(items.archive, "items", ["--columns", "name", "--where", "id BETWEEN 200 AND 3000"]).status == 0)
+    }
+
+    /// Rows the bad change moved out of `--where`'s scope are brought back into it;
+    /// the undo must still put every row back as it was, those ones too.
+    @Test func thePrintedUndoCommandRestoresTheTableAfterAnApplyWithWhere() throws {
+        let items = try DamagedItems("apply_undo_where")
+        try items.db.psql("UPDATE items SET grp = 99, qty = -1 WHERE grp = 3 AND id BETWEEN 1000 AND 1200")
+        let before = try items.db.hash("items")
+        let outcome = try items.db.apply(items.archive, "items", ["--where", "grp = 3", "--execute", "--undo", items.undo])
+        #expect(outcome.status == 0, "\(outcome.errors)")
+        #expect(try items.db.hash("items", where: "grp = 3") == (try items.atBackup(where: "grp = 3")))
+        #expect(try items.db.diff(items.archive, "items", ["--where", "grp = 3"]).status == 0)
+
+        let line = outcome.text.split(separator: "\n").first { $0.hasPrefix("to undo: ") }
+        let command = try #require(line).dropFirst("to undo: ".count)
+        #expect(command.hasPrefix("pgscalpel apply "))
+        let undone = try CLI.shell("'\(CLI.pgscalpel)'" + command.dropFirst("pgscalpel".count) + " --undo '\(items.db.scratch.file("u2.gz"))'",
+                                   environment: items.db.env)
+        #expect(undone.status == 0, "\(undone.errors)")
+        #expect(try items.db.hash("items") == before)
+    }
+}
+
+/// What apply must refuse, and what it must keep working around the table.
+@Suite struct ApplySafetyTests {
+    @Test func aDeleteThatOtherRowsStillReferenceStopsThePlanBeforeAnyWrite() throws {
+        let items = try DamagedItems("apply_fk", extraSetup: "CREATE TABLE orders (id int PRIMARY KEY, item int);")
+        try items.db.psql("""
+            ALTER TABLE orders ADD CONSTRAINT orders_of_new_items FOREIGN KEY (item) REFERENCES items ON DELETE CASCADE;
+            INSERT INTO orders VALUES (1, 5001), (2, 5001), (3, 5002), (4, 100);
+            """)
+        let orders = try items.db.hash("orders")
+        for mode in ["merge", "replace"] {
+            let outcome = try items.db.apply(items.archive, "items", ["--mode", mode, "--execute", "--undo", items.undo])
+            #expect(outcome.status == 2)
+            #expect(outcome.errors.contains("orders_of_new_items") && outcome.errors.contains("3 rows"), "\(outcome.errors)")
+            #expect(try items.db.hash("items") == items.damaged)
+            #expect(try items.db.hash("orders") == orders)
+            #expect(!FileManager.default.fileExists(atPath: items.undo))
+        }
+        // Inserting the deleted rows deletes nothing: allowed.
+        let missing = try items.db.applyReport(items.archive, "items", ["--mode", "missing", "--execute", "--undo", items.undo])
+        #expect(missing["inserted"] as? Int == 50)
+        #expect(try items.db.hash("orders") == orders)
+    }
+
+    @Test func sequencesAndIdentityColumnsMovePastTheRestoredRows() throws {
+        let db = try ApplyDatabase("apply_seq", """
+            CREATE TABLE serials (id serial PRIMARY KEY, v text);
+            CREATE TABLE identities (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, v text);
+            INSERT INTO serials (v) SELECT 's' || i FROM generate_series(1, 100) i;
+            INSERT INTO identities (v) SELECT 'i' || i FROM generate_series(1, 100) i;
+            """)
+        let archive = try db.backup()
+        // The newest rows are lost and the sequences set back, as after a botched cleanup.
+        try db.psql("""
+            DELETE FROM serials WHERE id > 40; SELECT setval('serials_id_seq', 40);
+            DELETE FROM identities WHERE id > 40; ALTER TABLE identities ALTER COLUMN id RESTART WITH 41;
+            """)
+        for table in ["serials", "identities"] {
+            let report = try db.applyReport(archive, table, ["--mode", "missing", "--execute", "--undo", db.scratch.file("\(table).gz")])
+            #expect(report["inserted"] as? Int == 60)
+            #expect((report["sequences"] as? [String])?.count == 1)
+            #expect(try db.diff(archive, table).status == 0)
+            #expect(try db.psql("INSERT INTO \(table) (v) VALUES ('new') RETURNING id") == "101")
+        }
+    }
+
+    @Test func generatedColumnsAreDerivedAndTriggersFireUnlessDisabled() throws {
+        let db = try ApplyDatabase("apply_trg", """
+            CREATE TABLE lines (id int PRIMARY KEY, price numeric NOT NULL, qty int NOT NULL,
+                                total numeric GENERATED ALWAYS AS (price * qty) STORED);
+            INSERT INTO lines SELECT i, i / 4.0, i % 7 FROM generate_series(1, 1000) i;
+            CREATE TABLE audit (op text, id int);
+            CREATE FUNCTION audit() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN INSERT INTO audit VALUES (TG_OP, coalesce(NEW.id, OLD.id)); RETURN NULL; END $$;
+            CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON lines FOR EACH ROW EXECUTE FUNCTION audit();
+            CREATE TRIGGER dormant AFTER INSERT ON lines FOR EACH ROW EXECUTE FUNCTION audit();
+            ALTER TABLE lines DISABLE TRIGGER dormant;
+            """)
+        let archive = try db.backup()
+        let damage = "UPDATE lines SET price = price * 10 WHERE id <= 10; DELETE FROM lines WHERE id > 995; TRUNCATE audit;"
+        let wrong = "SELECT count(*) FROM lines WHERE total IS DISTINCT FROM price * qty"
+        let triggers = "SELECT string_agg(tgname || '=' || tgenabled::text, ',' ORDER BY tgname) FROM pg_trigger WHERE tgrelid = 'lines'::regclass"
+        try db.psql(damage)
+        let report = try db.applyReport(archive, "lines", ["--execute", "--undo", db.scratch.file("u1.gz")])
+        #expect(report["inserted"] as? Int == 5 && report["updated"] as? Int == 10)
+        #expect(try db.diff(archive, "lines").status == 0)
+        #expect(try db.psql(wrong) == "0")
+        #expect(try db.psql("SELECT op || ' ' || count(*) FROM audit GROUP BY op ORDER BY op") == "INSERT 5\nUPDATE 10")
+
+        try db.psql(damage)
+        let quiet = try db.applyReport(archive, "lines", ["--execute", "--disable-triggers", "--undo", db.scratch.file("u2.gz")])
+        #expect(quiet["inserted"] as? Int == 5 && quiet["updated"] as? Int == 10)
+        #expect(try db.diff(archive, "lines").status == 0)
+        #expect(try db.psql(wrong) == "0")
+        #expect(try db.psql("SELECT count(*) FROM audit") == "0")
+        // The triggers are as they were: on, and the dormant one still off.
+        #expect(try db.psql(triggers) == "audit=O,dormant=D")
+    }
+
+    @Test func aDroppedColumnIsLeftOutAndADroppedKeyColumnRefuses() throws {
+        let db = try ApplyDatabase("apply_drift", """
+            CREATE TABLE people (id int PRIMARY KEY, name text, age int, email text);
+            INSERT INTO people SELECT i, 'p' || i, i % 90, 'p' || i || '@example.com' FROM generate_series(1, 500) i;
+            CREATE TABLE tags (id int PRIMARY KEY, tag text);
+            INSERT INTO tags SELECT i, 't' || i FROM generate_series(1, 50) i;
+            """)
+        let archive = try db.backup()
+        try db.psql("ALTER TABLE people DROP COLUMN email; UPDATE people SET age = -1 WHERE id <= 20; DELETE FROM people WHERE id > 490;")
+        let report = try db.applyReport(archive, "people", ["--execute", "--undo", db.scratch.file("u.gz")])
+        #expect((report["schemaDrift"] as? [String: Any])?["dropped"] as? [String] == ["email"])
+        #expect(report["inserted"] as? Int == 10 && report["updated"] as? Int == 20)
+        let diff = try db.diff(archive, "people", ["--format", "json"])
+        let summary = (try JSONSerialization.jsonObject(with: diff.output) as? [String: Any])?["summary"] as? [String: Any]
+        #expect(summary?["deleted"] as? Int == 0 && summary?["inserted"] as? Int == 0 && summary?["changed"] as? Int == 0, "\(diff.text)")
+
+        try db.psql("ALTER TABLE tags DROP COLUMN id; UPDATE tags SET tag = 'x';")
+        let tags = try db.psql("SELECT string_agg(tag, ',') FROM tags")
+        let refused = try db.apply(archive, "tags", ["--execute", "--undo", db.scratch.file("t.gz")])
+        #expect(refused.status == 2)
+        #expect(refused.errors.contains("key column id"), "\(refused.errors)")
+        #expect(try db.psql("SELECT string_agg(tag, ',') FROM tags") == tags)
+    }
+
+    /// The archive's SQL is only read: a dump whose table definition carries
+    /// another statement must not get it run on production.
+    @Test func aTamperedArchiveRunsNoSQL() throws {
+        let db = try ApplyDatabase("apply_tamper", """
+            CREATE TABLE t (id int PRIMARY KEY, v text);
+            INSERT INTO t SELECT i, 'v' || i FROM generate_series(1, 100) i;
+            CREATE TABLE victim (id int);
+            """)
+        let plain = try CLI.run("pg_dump", [db.name], environment: db.env)
+        #expect(plain.status == 0)
+        let definition = "CREATE TABLE public.t (\n    id integer NOT NULL,\n    v text\n);\n"
+        #expect(plain.text.contains(definition))
+        let tampered = plain.text.replacingOccurrences(
+            of: definition, with: definition + "DROP TABLE public.victim;\nSELECT pg_catalog.set_config('search_path', 'x', false);\n")
+            .replacingOccurrences(of: "COPY public.t (id, v) FROM stdin;\n",
+                                  with: "COPY public.t (id, v) FROM stdin;\n101\tx'); DROP TABLE public.victim; --\n")
+        let archive = db.scratch.file("tampered.scalpel.sql.gz")
+        let pack = try CLI.pgscalpel(["pack", "-f", archive], input: Data(tampered.utf8))
+        #expect(pack.status == 0, "\(pack.errors)")
+        try db.psql("DELETE FROM t WHERE id <= 10")
+        let report = try db.applyReport(archive, "t", ["--execute", "--undo", db.scratch.file("u.gz")])
+        #expect(report["inserted"] as? Int == 11)
+        #expect(try db.psql("SELECT to_regclass('public.victim') IS NOT NULL") == "t")
+        #expect(try db.psql("SELECT v FROM t WHERE id = 101") == "x'); DROP TABLE public.victim; --")
+    }
+}
+
+/// Apply locks only its own table, and only for as long as --lock-timeout allows.
+@Suite struct ApplyConcurrencyTests {
+    @Test func aWriterHoldingTheTableMakesApplyGiveUpCleanly() throws {
+        let items = try DamagedItems("apply_lock")
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = ["psql", "-X", "-q", "-d", items.db.name, "-c",
+                            "BEGIN; UPDATE items SET qty = 0 WHERE id = 2000; SELECT pg_sleep(60);"]
+        holder.environment = ProcessInfo.processInfo.environment.merging(items.db.env) { $1 }.merging(["PGAPPNAME": "holder"]) { $1 }
+        holder.standardOutput = FileHandle.nullDevice
+        holder.standardError = FileHandle.nullDevice
+        try holder.run()
+        defer {
+            _ = try? items.db.psql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'holder'")
+            holder.waitUntilExit()
+        }
+        let deadline = Date().addingTimeInterval(20)
+        while try items.db.psql("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'holder' AND wait_event = 'PgSleep'") != "1" {
+            try #require(Date() < deadline)
+            usleep(20_000)
+        }
+        let started = Date()
+        let outcome = try items.db.apply(items.archive, "items", ["--execute", "--lock-timeout", "1s", "--undo", items.undo])
+        #expect(Date().timeIntervalSince(started) < 10)
+        #expect(outcome.status == 2)
+        #expect(outcome.errors.contains("lock"), "\(outcome.errors)")
+        #expect(outcome.errors.split(separator: "\n").count == 1, "\(outcome.errors)")
+        #expect(try items.db.hash("items") == items.damaged)
+        #expect(!FileManager.default.fileExists(atPath: items.undo))
+    }
+
+    @Test func aWriterOfAnotherTableGoesOnDuringTheApply() throws {
+        let db = try ApplyDatabase("apply_other", """
+            CREATE TABLE big (id int PRIMARY KEY, v text, n int);
+            INSERT INTO big SELECT i, md5(i::text), i FROM generate_series(1, 200000) i;
+            CREATE TABLE events (id bigserial PRIMARY KEY, at timestamptz NOT NULL DEFAULT clock_timestamp());
+            """)
+        let archive = try db.backup()
+        try db.psql("UPDATE big SET n = -n")
+        let script = db.scratch.file("insert.sql")
+        try "INSERT INTO events DEFAULT VALUES;\n\\sleep 2 ms\n".write(toFile: script, atomically: true, encoding: .utf8)
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        // A count of paced inserts, not -T: pgbench times -T with SIGALRM, which children of Process have blocked.
+        writer.arguments = ["pgbench", "-n", "-c", "1", "-t", "2000", "-f", script, db.name]
+        writer.environment = ProcessInfo.processInfo.environment.merging(db.env) { $1 }
+        writer.standardOutput = FileHandle.nullDevice
+        let writerErrors = Pipe()
+        writer.standardError = writerErrors
+        try writer.run()
+        let deadline = Date().addingTimeInterval(20)
+        while try db.psql("SELECT count(*) FROM events") == "0" {
+            try #require(Date() < deadline)
+            usleep(20_000)
+        }
+        let startedAt = try db.psql("SELECT clock_timestamp()")
+        let report = try db.applyReport(archive, "big", ["--execute", "--undo", db.scratch.file("u.gz")])
+        let endedAt = try db.psql("SELECT clock_timestamp()")
+        let errors = String(decoding: writerErrors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        writer.waitUntilExit()
+        #expect(writer.terminationStatus == 0, "\(errors)")
+        #expect(report["updated"] as? Int == 200_000)
+        #expect(try db.diff(archive, "big").status == 0)
+        #expect(try db.psql("SELECT count(*) FROM events") == "2000")
+        let during = try db.psql("SELECT count(*) FROM events WHERE at BETWEEN '\(startedAt)' AND '\(endedAt)'")
+        #expect((Int(during) ?? 0) > 10, "\(during) inserts during the apply")
+    }
+}
