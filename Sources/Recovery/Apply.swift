@@ -148,7 +148,6 @@ public struct Apply {
         try loadRows(of: sections, columns: shared, into: sql.copyIntoBackupTable, reader: reader, on: connection,
                      progress: progress)
         if whereClause != nil { try connection.execute(sql.narrowBackupTable) }
-        try connection.execute("ANALYZE \(ApplyStatements.backupTable)")
         if let insertedKeys = undoKeys {
             try connection.execute(sql.createInsertedKeysTable)
             try loadRows(of: insertedKeys, columns: key, into: sql.copyIntoInsertedKeysTable, reader: reader,

@@ -193,6 +193,28 @@ import Testing
         #expect(Self.counts(counted.summary) == [2, 2, 3] && counted.differences.isEmpty && counted.summary["listed"] as? Int == 0)
     }
 
+    @Test func columnsNarrowTheComparisonAndASidecarDatabaseCanHoldTheBackup() throws {
+        let production = try Production("diff_columns", """
+            CREATE TABLE accounts (id integer PRIMARY KEY, name text, balance numeric);
+            INSERT INTO accounts SELECT g, 'n' || g, g FROM generate_series(1, 50) g;
+            """)
+        try production.psql("UPDATE accounts SET name = 'x' WHERE id = 3; UPDATE accounts SET balance = 0 WHERE id = 4;")
+        let narrowed = try production.json("accounts", ["--columns", "balance"])
+        #expect(narrowed.status == 1)
+        #expect(narrowed.summary["columns"] as? [String] == ["id", "balance"])
+        #expect(Self.counts(narrowed.summary) == [0, 0, 1] && Self.changedColumns(narrowed.summary) == ["balance": 1])
+
+        // The table restored by hand into a database of the operator's, named with --sidecar.
+        let sidecar = try TestServer.makeDatabase("diff_columns_sidecar")
+        let restore = try CLI.pgscalpel(["restore", production.archive, "-t", "accounts", "--into", sidecar],
+                                        environment: production.environment)
+        #expect(restore.status == 0, "\(restore.errors)")
+        let viaSidecar = try production.json("accounts", ["--sidecar", "dbname=\(sidecar)"])
+        #expect((viaSidecar.summary["backupReadFrom"] as? String)?.hasPrefix("the sidecar") == true)
+        #expect(Self.counts(viaSidecar.summary) == [0, 0, 2])
+        #expect(Self.changedColumns(viaSidecar.summary) == ["name": 1, "balance": 1])
+    }
+
     @Test func aCompositeKeyAndAKeyNamedWithKey() throws {
         let production = try Production("diff_keys", """
             CREATE TABLE items (order_id integer, line integer, qty integer, PRIMARY KEY (order_id, line));
