@@ -112,9 +112,7 @@ public struct Apply {
         if let statementTimeout {
             try connection.execute("SET LOCAL statement_timeout = \(try connection.quoteLiteral(statementTimeout))")
         }
-        for (name, value) in session.settings {
-            try connection.execute("SET LOCAL \(name) = \(try connection.quoteLiteral(value))")
-        }
+        try session.set(on: connection)
         let live = try LiveTable(relation, on: connection)
         let lockName = try connection.quoteIdentifier(relation.schema ?? "public") + "." + connection.quoteIdentifier(relation.name)
         if execute {
@@ -236,28 +234,16 @@ public struct Apply {
                           on connection: Connection, progress: Progress?) throws {
         try connection.copyIn(copy) { writer in
             var buffer: [UInt8] = []
-            var projected: [UInt8] = []
             var rows = 0
-            for section in sections {
-                var lines = ExportCopyLines(label: section.label)
-                var projection = try CopyProjection(from: section.columns ?? [], to: columns, label: section.label)
-                try reader.read(section) { chunk in
-                    try chunk.withUnsafeBytes { bytes in
-                        try lines.consume(bytes, statement: { _ in }, row: { line in
-                            try projection.apply(line, into: &projected) { row in
-                                buffer.append(bytes: row)
-                                buffer.append(0x0A)
-                            }
-                            rows += 1
-                        })
-                    }
-                    if buffer.count >= 1 << 20 {
-                        try writer.write(buffer)
-                        buffer.removeAll(keepingCapacity: true)
-                        progress?.update("loading the backup's rows: \(rows)")
-                    }
+            try reader.forEachRow(in: sections, as: columns) { row in
+                buffer.append(bytes: row)
+                buffer.append(0x0A)
+                rows += 1
+                if buffer.count >= 1 << 20 {
+                    try writer.write(buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                    progress?.update("loading the backup's rows: \(rows)")
                 }
-                try lines.finish()
             }
             try writer.write(buffer)
         }

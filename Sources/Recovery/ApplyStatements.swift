@@ -62,12 +62,7 @@ struct ApplyStatements {
     /// numbers (`-0 = 0` and `1.0 = 1.00` are true, their sends differ), the text
     /// itself for everything else (jsonb, arrays, json, which has no `=`).
     private static func difference(_ column: String, type typeText: String) -> String {
-        var base = ""
-        var depth = 0
-        for character in typeText {
-            if character == "(" { depth += 1 } else if character == ")" { depth -= 1 } else if depth == 0 { base.append(character) }
-        }
-        switch base {
+        switch ColumnType.withoutModifiers(typeText) {
         case "smallint", "integer", "bigint", "text", "character varying", "uuid", "boolean", "date", "bytea",
              "timestamp without time zone", "timestamp with time zone":
             return "p.\(column) IS DISTINCT FROM b.\(column)"

@@ -1,3 +1,5 @@
+import ScalpelArchive
+
 /// Picks and reorders the fields of a COPY line: an archive section's lines hold
 /// the backup's columns in its order (a partition's may differ from its parent's),
 /// a diff wants the compared ones in one order for both sides.
@@ -32,5 +34,26 @@ struct CopyProjection {
             buffer.append(bytes: row[ranges[field]])
         }
         try buffer.withUnsafeBytes(body)
+    }
+}
+
+extension ArchiveReader {
+    /// Every data line of `sections` (a table's, or its partitions'), without its line
+    /// feed, its fields picked and ordered as `columns`: what `diff` merges and `apply`
+    /// loads, streamed member by member.
+    func forEachRow(in sections: [Section], as columns: [String], _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        var projected: [UInt8] = []
+        for section in sections {
+            var lines = ExportCopyLines(label: section.label)
+            var projection = try CopyProjection(from: section.columns ?? [], to: columns, label: section.label)
+            try read(section) { chunk in
+                try chunk.withUnsafeBytes { bytes in
+                    try lines.consume(bytes, statement: { _ in }, row: { line in
+                        try projection.apply(line, into: &projected, body)
+                    })
+                }
+            }
+            try lines.finish()
+        }
     }
 }

@@ -124,21 +124,9 @@ public struct Diff {
         do {
             switch backup {
             case .archive:
-                for section in plan.sections {
-                    var lines = ExportCopyLines(label: section.label)
-                    var projection = try plan.projection(of: section)
-                    var projected: [UInt8] = []
-                    try reader.read(section) { chunk in
-                        try chunk.withUnsafeBytes { bytes in
-                            try lines.consume(bytes, statement: { _ in }, row: { row in
-                                try projection.apply(row, into: &projected) { line in
-                                    try merge.backup(line, production: productionRows)
-                                }
-                                if tally.backupRows & 0xFFFF == 0 { progress?.update("\(tally.backupRows) rows compared") }
-                            })
-                        }
-                    }
-                    try lines.finish()
+                try reader.forEachRow(in: plan.sections, as: plan.columns) { row in
+                    try merge.backup(row, production: productionRows)
+                    if tally.backupRows & 0xFFFF == 0 { progress?.update("\(tally.backupRows) rows compared") }
                 }
             case .server(let sidecar, let name):
                 readFrom = name

@@ -38,7 +38,7 @@ public struct DiffKey: Sendable, Equatable {
         orders = columns.map { column in
             let (backup, production) = types(column)
             guard let type = production, backup == nil || backup == production else { return .bytes }
-            switch type {
+            switch ColumnType.withoutModifiers(type) {
             case "smallint", "integer", "bigint": return .integer
             case "uuid": return .bytesNatively(collateC: false)
             case "text", "character varying": return .bytesNatively(collateC: true)

@@ -20,14 +20,12 @@ final class DiffMerge {
     @exclusivity(unchecked) private var pending: CopyLine?
     /// The fields a row is split into: as far as the last key column.
     private let splitLimit: Int
-    /// The previous row of each side, as far as its key goes, with its fields:
-    /// each side must arrive in strictly increasing key order.
+    /// The previous row of each side, as far as its key goes, with its fields (none
+    /// before the first row): each side must arrive in strictly increasing key order.
     @exclusivity(unchecked) private var previousBackup: [UInt8] = []
     @exclusivity(unchecked) private var previousProduction: [UInt8] = []
     @exclusivity(unchecked) private var previousBackupFields: [Range<Int>] = []
     @exclusivity(unchecked) private var previousProductionFields: [Range<Int>] = []
-    @exclusivity(unchecked) private var hasPreviousBackup = false
-    @exclusivity(unchecked) private var hasPreviousProduction = false
     @exclusivity(unchecked) private var backupFields: [Range<Int>] = []
     @exclusivity(unchecked) private var productionFields: [Range<Int>] = []
 
@@ -43,12 +41,11 @@ final class DiffMerge {
     func backup(_ row: UnsafeRawBufferPointer, production: PrefetchedRows) throws {
         let line = CopyLine(row)
         line.fields(into: &backupFields, limit: splitLimit)
-        if hasPreviousBackup {
+        if !previousBackupFields.isEmpty {
             let order = previousBackup.withUnsafeBytes { compareKeys(CopyLine($0), previousBackupFields, line, backupFields) }
             if order > 0 || (order == 0 && !wholeRow) { throw BackupNotInKeyOrder(duplicate: order == 0) }
         }
         remember(line, backupFields, in: &previousBackup, &previousBackupFields)
-        hasPreviousBackup = true
         tally.backupRows += 1
         while true {
             guard let current = try currentProduction(production) else {
@@ -86,7 +83,7 @@ final class DiffMerge {
         guard let row = try cursor.next() else { return nil }
         let line = CopyLine(row)
         line.fields(into: &productionFields, limit: splitLimit)
-        if hasPreviousProduction {
+        if !previousProductionFields.isEmpty {
             let order = previousProduction.withUnsafeBytes {
                 compareKeys(CopyLine($0), previousProductionFields, line, productionFields)
             }
@@ -97,7 +94,6 @@ final class DiffMerge {
             }
         }
         remember(line, productionFields, in: &previousProduction, &previousProductionFields)
-        hasPreviousProduction = true
         tally.productionRows += 1
         pending = line
         return line

@@ -92,10 +92,6 @@ struct DiffPlan {
             + "ORDER BY \(key.orderBy(quoted: keyQuoted))) TO STDOUT"
     }
 
-    func projection(of section: Section) throws -> CopyProjection {
-        try CopyProjection(from: section.columns ?? [], to: columns, label: section.label)
-    }
-
     func writer(format: Diff.Format, isPartitioned: Bool, session: DiffSession) -> any DiffDetailWriter {
         let layout = DiffLayout(table: table, columns: columns, keyFields: keyFields, wholeRow: key.isWholeRow,
                                 isPartitioned: isPartitioned, alwaysIdentity: alwaysIdentity)

@@ -30,6 +30,11 @@ struct DiffSession {
     /// `--where` expression calls can write. Takes no lock beyond ACCESS SHARE.
     func begin(on connection: Connection) throws {
         try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        try set(on: connection)
+    }
+
+    /// Puts the settings in force until the open transaction ends.
+    func set(on connection: Connection) throws {
         for (name, value) in settings {
             try connection.execute("SELECT pg_catalog.set_config($1, $2, true)", [name, value])
         }

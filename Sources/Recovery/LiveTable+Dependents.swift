@@ -20,20 +20,27 @@ extension LiveTable {
         var column: String
     }
 
+    /// One row per column pair, grouped here, so no array text needs parsing.
     func referencingKeys(on connection: Connection) throws -> [ReferencingKey] {
-        let result = try connection.execute("""
-            SELECT c.conname, c.conrelid::pg_catalog.regclass::text,
-                   (SELECT pg_catalog.array_agg(a.attname ORDER BY k.position) FROM unnest(c.conkey) WITH ORDINALITY AS k(attnum, position)
-                    JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum)::text[],
-                   (SELECT pg_catalog.array_agg(a.attname ORDER BY k.position) FROM unnest(c.confkey) WITH ORDINALITY AS k(attnum, position)
-                    JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.attnum)::text[]
+        let pairs = try connection.execute("""
+            SELECT c.conname, c.conrelid::pg_catalog.regclass::text, a.attname, f.attname
             FROM pg_catalog.pg_constraint c
-            WHERE c.confrelid = $1 AND c.contype = 'f' AND c.conparentid = 0 ORDER BY c.conname
+            CROSS JOIN LATERAL unnest(c.conkey, c.confkey) WITH ORDINALITY AS k(attnum, referenced, position)
+            JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum
+            JOIN pg_catalog.pg_attribute f ON f.attrelid = c.confrelid AND f.attnum = k.referenced
+            WHERE c.confrelid = $1 AND c.contype = 'f' AND c.conparentid = 0
+            ORDER BY c.conname, c.conrelid, k.position
             """, [oid])
-        return result.rows.map { row in
-            ReferencingKey(constraint: row[0] ?? "", table: row[1] ?? "",
-                           columns: Self.textArray(row[2]), referencedColumns: Self.textArray(row[3]))
+        var keys: [ReferencingKey] = []
+        for row in pairs.rows {
+            let (constraint, table) = (row[0] ?? "", row[1] ?? "")
+            if keys.last?.constraint != constraint || keys.last?.table != table {
+                keys.append(ReferencingKey(constraint: constraint, table: table, columns: [], referencedColumns: []))
+            }
+            keys[keys.count - 1].columns.append(row[2] ?? "")
+            keys[keys.count - 1].referencedColumns.append(row[3] ?? "")
         }
+        return keys
     }
 
     func ownedSequences(on connection: Connection) throws -> [OwnedSequence] {
@@ -65,32 +72,5 @@ extension LiveTable {
 
     func owner(on connection: Connection) throws -> String {
         try connection.execute("SELECT pg_catalog.pg_get_userbyid(relowner) FROM pg_catalog.pg_class WHERE oid = $1", [oid])[0, 0] ?? ""
-    }
-
-    /// A `text[]` as the server prints it: `{a,"b c"}`. Names come quoted when they
-    /// hold a comma, quote, backslash, brace or space, with `\` escaping inside quotes.
-    static func textArray(_ text: String?) -> [String] {
-        guard let text, text.count >= 2 else { return [] }
-        var items: [String] = []
-        var current = ""
-        var quoted = false
-        var escaped = false
-        for character in text.dropFirst().dropLast() {
-            if escaped {
-                current.append(character)
-                escaped = false
-            } else if character == "\\" && quoted {
-                escaped = true
-            } else if character == "\"" {
-                quoted.toggle()
-            } else if character == "," && !quoted {
-                items.append(current)
-                current = ""
-            } else {
-                current.append(character)
-            }
-        }
-        items.append(current)
-        return items
     }
 }

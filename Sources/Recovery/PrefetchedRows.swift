@@ -102,23 +102,22 @@ final class PrefetchedRows: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Queues the filled part of `chunk`, waiting while enough is queued, and
-    /// gives the producer a new one of `next` bytes.
+    /// Queues the filled part of `chunk` as it is, waiting while enough is queued,
+    /// and gives the producer a new one of at least `next` bytes.
     private func hand(_ chunk: inout UnsafeMutableRawBufferPointer, used: Int, next: Int) throws {
-        let filled = UnsafeMutableRawBufferPointer.allocate(byteCount: used, alignment: 1)
-        filled.copyMemory(from: UnsafeRawBufferPointer(rebasing: chunk[..<used]))
+        guard used > 0 else {
+            // A row longer than a chunk arrived first: only a larger chunk is needed.
+            chunk.deallocate()
+            chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: max(next, Self.chunkSize), alignment: 1)
+            return
+        }
+        let filled = UnsafeMutableRawBufferPointer(rebasing: chunk[..<used])
         condition.lock()
         defer { condition.unlock() }
         while chunks.count >= Self.chunksAhead && !stopped { condition.wait() }
-        guard !stopped else {
-            filled.deallocate()
-            throw Stopped()
-        }
+        guard !stopped else { throw Stopped() }
         chunks.append(filled)
         condition.broadcast()
-        if next > chunk.count {
-            chunk.deallocate()
-            chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: next, alignment: 1)
-        }
+        chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: max(next, Self.chunkSize), alignment: 1)
     }
 }

@@ -186,6 +186,18 @@ struct ColumnType: Equatable {
         return text
     }
 
+    /// A canonical type text without its modifiers (`character varying(20)` and
+    /// `timestamp(3) with time zone` are `character varying` and `timestamp with
+    /// time zone`): what decides how values of the type compare and sort.
+    static func withoutModifiers(_ canonical: String) -> String {
+        var base = ""
+        var depth = 0
+        for character in canonical {
+            if character == "(" { depth += 1 } else if character == ")" { depth -= 1 } else if depth == 0 { base.append(character) }
+        }
+        return base
+    }
+
     /// The type under `CREATE DOMAIN name AS type ...`.
     static func domainBase(parsing sql: [UInt8]) -> ColumnType? {
         let tokens = [SQLTokenizer.Token](sql)
