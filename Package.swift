@@ -15,9 +15,10 @@ let package = Package(
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
+        .systemLibrary(name: "CIsal", pkgConfig: "libisal", providers: [.apt(["libisal-dev"])]),
 
         // The indexed archive: gzip members, the index, the footer.
-        .target(name: "ScalpelArchive", dependencies: ["CZlib", "CDeflate"]),
+        .target(name: "ScalpelArchive", dependencies: ["CZlib", "CDeflate", "CIsal"]),
         // pg_dump's plain SQL output: sections, statements, COPY text.
         .target(name: "DumpParser"),
         // libpq, and the ephemeral servers pgscalpel starts for itself.

@@ -17,18 +17,23 @@ extension PGScalpel {
         @Option(name: [.customShort("f"), .customLong("file")], help: "Write the archive here (atomically) instead of standard output.")
         var file: String?
 
-        @Option(help: ArgumentHelp("DEFLATE implementation (libdeflate or zlib), for measurements.", visibility: .hidden))
-        var compressor: String = "libdeflate"
+        @Option(help: ArgumentHelp("DEFLATE implementation (isal, libdeflate or zlib), for measurements.", visibility: .hidden))
+        var compressor: String = CompressionBackend.standard.rawValue
 
-        @Option(help: ArgumentHelp("Compression level, 1 to 9.", visibility: .hidden))
-        var level: Int = 6
+        @Option(help: ArgumentHelp("Compression level (isal 1-3, libdeflate 1-12, zlib 1-9); the default is the backend's.",
+                                   visibility: .hidden))
+        var level: Int?
 
         @Option(help: ArgumentHelp("Largest member, in KiB of SQL.", visibility: .hidden))
         var memberKib: Int = 1024
 
         func validate() throws {
-            guard CompressionBackend(rawValue: compressor) != nil else { throw ValidationError("--compressor is libdeflate or zlib") }
-            guard (1...9).contains(level) else { throw ValidationError("--level is 1 to 9") }
+            guard let backend = CompressionBackend(rawValue: compressor) else {
+                throw ValidationError("--compressor is isal, libdeflate or zlib")
+            }
+            if let level, !backend.levels.contains(level) {
+                throw ValidationError("--level for \(compressor) is \(backend.levels.lowerBound) to \(backend.levels.upperBound)")
+            }
             guard memberKib >= 16 else { throw ValidationError("--member-kib is at least 16") }
             if file == nil && isTerminal(1) {
                 throw ValidationError("standard output is a terminal: redirect it or give -f FILE")

@@ -10,7 +10,7 @@ public final class ArchiveBuilder {
     private var sections: [DumpSection] = []
 
     public init(sink: any ByteSink, memberLimit: Int = ArchiveLayout.defaultMemberLimit,
-                backend: CompressionBackend = .libdeflate, level: Int = 6) throws {
+                backend: CompressionBackend = .standard, level: Int? = nil) throws {
         writer = try ArchiveWriter(sink: sink, memberLimit: memberLimit, backend: backend, level: level)
     }
 

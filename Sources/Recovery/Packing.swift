@@ -12,6 +12,13 @@ public enum Packing {
     /// faster than the compressors consume, so bigger reads gain nothing).
     static func pump(_ input: Int32, name: String, into builder: ArchiveBuilder, progress: Progress?) throws {
         let capacity = 1 << 20
+        // pg_dump, the server and the compressors share 2 cores; a 64 KiB pipe stalls
+        // pg_dump (and through it the server) whenever this thread is not scheduled
+        // at once. A 1 MiB pipe rides that out. Not a pipe (a file): nothing to do.
+        #if os(Linux)
+        let setPipeSize: Int32 = 1031  // F_SETPIPE_SZ, which Swift's Glibc module leaves out
+        _ = fcntl(input, setPipeSize, Int32(capacity))
+        #endif
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
         defer { buffer.deallocate() }
         while true {
@@ -29,8 +36,9 @@ public enum Packing {
 
     /// How members are compressed; the defaults are what the benchmarks chose.
     public struct Compression: Sendable {
-        public var backend: CompressionBackend = .libdeflate
-        public var level = 6
+        public var backend = CompressionBackend.standard
+        /// nil: the backend's default level.
+        public var level: Int?
         public var memberLimit = ArchiveLayout.defaultMemberLimit
         public init() {}
     }

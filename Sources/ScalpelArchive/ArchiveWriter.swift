@@ -20,12 +20,12 @@ public final class ArchiveWriter {
     private var isFinished = false
 
     public init(sink: any ByteSink, memberLimit: Int = ArchiveLayout.defaultMemberLimit,
-                backend: CompressionBackend = .libdeflate, level: Int = 6,
+                backend: CompressionBackend = .standard, level: Int? = nil,
                 threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
         precondition(memberLimit > 0)
         self.sink = sink
         self.memberLimit = memberLimit
-        self.pipeline = try CompressionPipeline(backend: backend, level: level, threads: threads)
+        self.pipeline = try CompressionPipeline(backend: backend, level: level ?? backend.defaultLevel, threads: threads)
     }
 
     deinit { pipeline.close() }
