@@ -61,6 +61,7 @@ public struct Apply {
         guard let first = sections.first else { throw UsageError("\(relation) has no data in the archive") }
         let declared = try catalog.columns(of: relation)
         let backupColumns = (first.columns ?? []).map { (name: $0, typeText: declared[$0]?.typeText ?? "") }
+        if let whereClause { _ = try WhereExpression(whereClause) }
         let session = DiffSession(dump: reader.index.dump)
         var undoKeys: [Section]?
         if let undo = reader.index.dump.undo {
@@ -82,15 +83,16 @@ public struct Apply {
         // the session's first temporary table can the limit be set.
         try connection.execute("SET temp_buffers = '256MB'")
         try connection.execute("BEGIN")
+        let report: ApplyReport
         do {
-            let report = try plan(relation: relation, sections: sections, backupColumns: backupColumns,
-                                  archiveKey: try reader.index.dump.undo?.key ?? catalog.primaryKey(of: relation),
-                                  undoKeys: undoKeys, undoFile: undoFile, reader: reader,
-                                  session: session, connection: connection, started: started, progress: progress)
-            try connection.execute(execute ? "COMMIT" : "ROLLBACK")
-            return report
+            report = try plan(relation: relation, sections: sections, backupColumns: backupColumns,
+                              archiveKey: try reader.index.dump.undo?.key ?? catalog.primaryKey(of: relation),
+                              undoKeys: undoKeys, undoFile: undoFile, reader: reader,
+                              session: session, connection: connection, started: started, progress: progress)
         } catch {
             _ = try? connection.execute("ROLLBACK")
+            // Rolled back: an undo archive written on the way describes no change.
+            if execute { unlink(undoFile) }
             if let error = error as? PostgresError {
                 if error.sqlState == "55P03" {
                     throw ApplyError("could not lock \(relation) within --lock-timeout \(lockTimeout): another transaction "
@@ -103,12 +105,22 @@ public struct Apply {
             }
             throw error
         }
+        do {
+            try connection.execute(execute ? "COMMIT" : "ROLLBACK")
+        } catch {
+            throw ApplyError("\(error): whether the transaction committed is unknown; "
+                + "the undo archive \(undoFile) is kept, compare with `pgscalpel diff`")
+        }
+        return report
     }
 
     private func plan(relation: RelationName, sections: [Section], backupColumns: [(name: String, typeText: String)],
                       archiveKey: [String]?, undoKeys: [Section]?, undoFile: String, reader: ArchiveReader, session: DiffSession, connection: Connection,
                       started: Date, progress: Progress?) throws -> ApplyReport {
         try connection.execute("SET LOCAL lock_timeout = \(try connection.quoteLiteral(lockTimeout))")
+        // The plan's joins hash the whole table; at the default 4MB they spill to
+        // temporary files, which cost more than the joins themselves.
+        try connection.execute("SET LOCAL work_mem = '256MB'")
         if let statementTimeout {
             try connection.execute("SET LOCAL statement_timeout = \(try connection.quoteLiteral(statementTimeout))")
         }
@@ -158,18 +170,23 @@ public struct Apply {
         var missing = 0, extra = 0, updates = 0
         var perColumn = Array(repeating: 0, count: updated.count)
         var sample: [String: [String]] = [:]
-        if writesRows {
+        if writesRows && mode != .missing {
+            try connection.execute(sql.findDifferences(everyMatched: mode == .replace))
+            for kind in [ApplyStatements.Kind.missing, .extra, .changed] { try connection.execute(sql.separate(kind)) }
+        } else if writesRows {
             try connection.execute(sql.findMissing)
+        } else if mode != .missing {
+            try connection.execute(sql.findChanged(everyMatched: mode == .replace))
+        }
+        if writesRows {
             missing = try count("SELECT count(*) FROM \(ApplyStatements.missingTable)", on: connection)
             if missing > 0 { sample["insert"] = try keys(sql.sample(ApplyStatements.missingTable, limit: sampleSize), key: key, on: connection) }
         }
         if writesRows && mode != .missing {
-            try connection.execute(sql.findExtra)
             extra = try count("SELECT count(*) FROM \(ApplyStatements.extraTable)", on: connection)
             if extra > 0 { sample["delete"] = try keys(sql.sample(ApplyStatements.extraTable, limit: sampleSize), key: key, on: connection) }
         }
         if mode != .missing {
-            try connection.execute(sql.findChanged(everyMatched: mode == .replace))
             let counts = try connection.execute(sql.countChanged)
             updates = Int(counts[0, 0] ?? "0") ?? 0
             perColumn = updated.indices.map { Int(counts[0, $0 + 2] ?? "0") ?? 0 }
@@ -203,9 +220,12 @@ public struct Apply {
         for trigger in triggers {
             try connection.execute("ALTER TABLE \(sql.target) DISABLE TRIGGER \(try connection.quoteIdentifier(trigger.name))")
         }
+        // Deletes first, so a re-inserted row may take back a unique value that a row
+        // added since holds; inserts before updates, so an updated row may point
+        // at a re-inserted one (ON DELETE SET NULL children of deleted rows).
         if extra > 0 { try connection.execute(sql.deleteExtra) }
-        if updates > 0 && !updated.isEmpty { try connection.execute(sql.updateChanged) }
         if missing > 0 { try connection.execute(sql.insertMissing) }
+        if updates > 0 && !updated.isEmpty { try connection.execute(sql.updateChanged) }
         for trigger in triggers {
             try connection.execute("ALTER TABLE \(sql.target) \(trigger.enable) TRIGGER \(try connection.quoteIdentifier(trigger.name))")
         }
@@ -214,10 +234,8 @@ public struct Apply {
         }
 
         progress?.update("checking the result against the backup")
-        var written: [String] = []
-        if missing > 0 { written.append(ApplyStatements.missingTable) }
-        if updates > 0 && !updated.isEmpty { written.append(ApplyStatements.changedTable) }
-        let unrestored = try count(sql.countUnrestored(writtenKeys: written), on: connection)
+        let unrestored = try count(sql.countUnrestored(inserted: missing > 0, updated: updates > 0 && !updated.isEmpty),
+                                   on: connection)
         let remaining = extra > 0 ? try count(sql.countRemaining, on: connection) : 0
         guard unrestored == 0 && remaining == 0 else {
             throw ApplyError("after the writes, \(unrestored) rows still differ from the backup and \(remaining) rows "

@@ -19,6 +19,8 @@ struct ApplyStatements {
     /// Rows on both sides whose restored columns differ: their key, the backup's
     /// values of the restored columns, and one flag per column.
     static let changedTable = "pg_temp.pgscalpel_changed"
+    /// All three kinds at once, from one pass over both sides, marked by `pgscalpel_kind`.
+    static let differencesTable = "pg_temp.pgscalpel_differences"
 
     /// The table as DML names it: `ONLY` unless partitioned, as its rows were dumped.
     let target: String
@@ -33,6 +35,8 @@ struct ApplyStatements {
     let overridingSystemValue: Bool
     /// For each restored column, the test that its two values differ.
     private let differences: [String]
+    /// The test that any restored column differs, in one comparison per row.
+    private let anyDifference: String
 
     init(table relation: RelationName, live: LiveTable, key: [String], shared: [String], updated: [String],
          whereClause: String?, restrictedToUndo: Bool, on connection: Connection) throws {
@@ -48,12 +52,26 @@ struct ApplyStatements {
             let saved = keyColumns.map { "s.\($0) = p.\($0)" }.joined(separator: " AND ")
             scope = "(EXISTS (SELECT 1 FROM \(Self.backupTable) s WHERE \(saved)) OR EXISTS (SELECT 1 FROM \(Self.insertedKeysTable) s WHERE \(saved)))"
         } else {
-            scope = whereClause.map { "(\($0)\n)" } ?? "true"
+            scope = try whereClause.map { try WhereExpression($0).condition } ?? "true"
         }
         overridingSystemValue = live.columns.contains { $0.isAlwaysIdentity && shared.contains($0.name) }
         differences = try updated.map { column in
             try Self.difference(connection.quoteIdentifier(column), type: live[column: column]?.typeText ?? "")
         }
+        anyDifference = try Self.rowDifference(updated.map { (try connection.quoteIdentifier($0), live[column: $0]?.holdsComposite ?? true) })
+    }
+
+    /// The test that any of `columns` differs, as their text would: the stored
+    /// bytes of the values, compared once per row by `record_image_eq` (detoasted,
+    /// so not fooled by compression), which is what each value's text is made from,
+    /// and costs far less than making the text (jsonb's, above all). Composite
+    /// values are compared by text, since their fields keep their own compression.
+    private static func rowDifference(_ columns: [(name: String, holdsComposite: Bool)]) -> String {
+        guard !columns.isEmpty else { return "false" }
+        func values(_ alias: String) -> String {
+            columns.map { $0.holdsComposite ? "(\(alias).\($0.name))::text" : "\(alias).\($0.name)" }.joined(separator: ", ")
+        }
+        return "NOT pg_catalog.record_image_eq(ROW(\(values("p"))), ROW(\(values("b"))))"
     }
 
     /// The test that a restored column's two values differ, exactly as their text
@@ -100,10 +118,6 @@ struct ApplyStatements {
         key.map { "\(left).\($0) = \(right).\($0)" }.joined(separator: " AND ")
     }
 
-    private var anyDifference: String {
-        differences.isEmpty ? "false" : differences.joined(separator: " OR ")
-    }
-
     private func keys(_ alias: String) -> String {
         key.map { "\(alias).\($0)" }.joined(separator: ", ")
     }
@@ -115,11 +129,6 @@ struct ApplyStatements {
             + "WHERE NOT EXISTS (SELECT 1 FROM \(target) p WHERE \(keyMatch))"
     }
 
-    var findExtra: String {
-        "CREATE TEMPORARY TABLE pgscalpel_extra ON COMMIT DROP AS SELECT \(keys("p")) FROM \(target) p "
-            + "WHERE \(scope) AND NOT EXISTS (SELECT 1 FROM \(Self.backupTable) b WHERE \(keyMatch))"
-    }
-
     /// `everyMatched` (`replace`) keeps every matched row, not only those that differ.
     func findChanged(everyMatched: Bool) -> String {
         let flags = differences.enumerated().map { "\($1) AS pgscalpel_changed_\($0)" }
@@ -127,6 +136,32 @@ struct ApplyStatements {
         return "CREATE TEMPORARY TABLE pgscalpel_changed ON COMMIT DROP AS SELECT "
             + ([keys("b")] + values + flags).joined(separator: ", ")
             + " FROM \(target) p JOIN \(Self.backupTable) b ON \(keyMatch)" + (everyMatched ? "" : " WHERE \(anyDifference)")
+    }
+
+    /// Missing, extra and changed rows in one join of both sides, when all three are
+    /// wanted: one pass over the table instead of three. `--where` is evaluated
+    /// on production's side alone, where its column names mean production's.
+    func findDifferences(everyMatched: Bool) -> String {
+        let flags = differences.enumerated().map { "\($1) AS pgscalpel_changed_\($0)" }
+        let production = (["true AS pgscalpel_found", "coalesce(\(scope), false) AS pgscalpel_in_scope"]
+            + (key + updated).map { "p.\($0)" }).joined(separator: ", ")
+        let keyValues = key.map { "coalesce(b.\($0), p.\($0)) AS \($0)" }
+        let kind = "CASE WHEN p.pgscalpel_found IS NULL THEN 'missing' WHEN b.ctid IS NULL THEN 'extra' ELSE 'changed' END"
+        return "CREATE TEMPORARY TABLE pgscalpel_differences ON COMMIT DROP AS SELECT "
+            + (["\(kind) AS pgscalpel_kind"] + keyValues + updated.map { "b.\($0)" } + flags).joined(separator: ", ")
+            + " FROM (SELECT \(production) FROM \(target) p) p FULL JOIN \(Self.backupTable) b ON \(keyMatch)"
+            + " WHERE p.pgscalpel_found IS NULL OR (b.ctid IS NULL AND p.pgscalpel_in_scope)"
+            + " OR (b.ctid IS NOT NULL AND p.pgscalpel_found AND \(everyMatched ? "true" : anyDifference))"
+    }
+
+    enum Kind: String { case missing, extra, changed }
+
+    /// One kind's rows out of `findDifferences`' table, into the table the writes
+    /// read (`missingTable`, `extraTable`, `changedTable`).
+    func separate(_ kind: Kind) -> String {
+        let columns = kind == .changed ? key + updated + differences.indices.map { "pgscalpel_changed_\($0)" } : key
+        return "CREATE TEMPORARY TABLE pgscalpel_\(kind.rawValue) ON COMMIT DROP AS SELECT \(columns.joined(separator: ", ")) "
+            + "FROM \(Self.differencesTable) WHERE pgscalpel_kind = '\(kind.rawValue)'"
     }
 
     /// Rows, those that differ, then rows per restored column.
@@ -155,8 +190,9 @@ struct ApplyStatements {
         let pairs = try zip(reference.columns, reference.referencedColumns).map { column, referenced in
             "p.\(try connection.quoteIdentifier(referenced)) = c.\(try connection.quoteIdentifier(column))"
         }
+        let deletedToo = reference.isSelf ? " AND NOT EXISTS (SELECT 1 FROM \(Self.extraTable) d WHERE \(match("c", "d")))" : ""
         return "SELECT count(*) FROM \(reference.table) c WHERE EXISTS (SELECT 1 FROM \(target) p JOIN \(Self.extraTable) x "
-            + "ON \(match("p", "x")) WHERE \(pairs.joined(separator: " AND ")))"
+            + "ON \(match("p", "x")) WHERE \(pairs.joined(separator: " AND ")))" + deletedToo
     }
 
     // MARK: The writes
@@ -180,10 +216,17 @@ struct ApplyStatements {
 
     /// Backup rows among those written that production does not now hold with the
     /// backup's values: any is a reason not to commit.
-    func countUnrestored(writtenKeys tables: [String]) -> String {
-        let written = tables.map { "EXISTS (SELECT 1 FROM \($0) k WHERE \(match("b", "k")))" }.joined(separator: " OR ")
-        return "SELECT count(*) FROM \(Self.backupTable) b WHERE (\(written.isEmpty ? "false" : written)) "
-            + "AND NOT EXISTS (SELECT 1 FROM \(target) p WHERE \(keyMatch) AND NOT (\(anyDifference)))"
+    /// Updated rows are checked against the changed table, which holds the backup's
+    /// values of the restored columns, so only they are read, by production's key.
+    func countUnrestored(inserted: Bool, updated: Bool) -> String {
+        let unrestored = "NOT EXISTS (SELECT 1 FROM \(target) p WHERE \(keyMatch) AND NOT (\(anyDifference)))"
+        var counts: [String] = []
+        if inserted {
+            counts.append("(SELECT count(*) FROM \(Self.backupTable) b JOIN \(Self.missingTable) k ON \(match("b", "k")) "
+                + "WHERE \(unrestored))")
+        }
+        if updated { counts.append("(SELECT count(*) FROM \(Self.changedTable) b WHERE \(unrestored))") }
+        return "SELECT " + (counts.isEmpty ? "0" : counts.joined(separator: " + "))
     }
 
     /// Deleted rows still there.

@@ -50,6 +50,7 @@ public struct Diff {
         let reader = try ArchiveReader(path: archive)
         let plan = try DiffPlan(reader: reader, table: table, requestedKey: key, requestedColumns: columns,
                                 connectingTo: production)
+        if let whereClause { _ = try WhereExpression(whereClause) }
         let session = DiffSession(dump: reader.index.dump)
         let useArchive: Bool
         if case .automatic = backupSide {

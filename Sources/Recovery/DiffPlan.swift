@@ -87,7 +87,7 @@ struct DiffPlan {
         let quoted = try columns.map { try connection.quoteIdentifier($0) }
         let keyQuoted = try key.columns.map { try connection.quoteIdentifier($0) }
         let name = try connection.quoteIdentifier(table.schema ?? "public") + "." + connection.quoteIdentifier(table.name)
-        let filter = whereClause.map { " WHERE (\($0)\n)" } ?? ""
+        let filter = try whereClause.map { " WHERE \(try WhereExpression($0).condition)" } ?? ""
         return "COPY (SELECT \(quoted.joined(separator: ", ")) FROM \(partitioned ? "" : "ONLY ")\(name)\(filter) "
             + "ORDER BY \(key.orderBy(quoted: keyQuoted))) TO STDOUT"
     }

@@ -117,13 +117,13 @@ public struct Export {
 
     /// The tables the patterns match, in order, each with the `--where` of the `-t`
     /// that matched it first.
-    private func chosenTables(in index: ArchiveIndex) throws -> [(table: RelationName, filter: ExportWhere?)] {
-        let filters = try wheres.map(ExportWhere.init)
+    private func chosenTables(in index: ArchiveIndex) throws -> [(table: RelationName, filter: WhereExpression?)] {
+        let filters = try wheres.map(WhereExpression.init)
         guard filters.isEmpty || filters.count == tables.count else {
             throw UsageError("give one --where per -t, in the same order (\(tables.count) -t, \(filters.count) --where)")
         }
         guard filters.isEmpty || keys.isEmpty else { throw UsageError("--where and --key: choose rows one way, not both") }
-        var chosen: [(table: RelationName, filter: ExportWhere?)] = []
+        var chosen: [(table: RelationName, filter: WhereExpression?)] = []
         for (position, pattern) in tables.enumerated() {
             let filter = filters.isEmpty ? nil : filters[position]
             for table in try index.tables(matching: pattern) {

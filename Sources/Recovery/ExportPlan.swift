@@ -12,13 +12,13 @@ struct ExportPlan {
     let kinds: [ExportColumnKind]
     let key: ExportKeyFilter?
     /// `--where`: the rows come from a server that evaluates it, not from the archive.
-    let filter: ExportWhere?
+    let filter: WhereExpression?
     /// An identity column refuses `INSERT`ed values without `OVERRIDING SYSTEM VALUE`.
     let hasAlwaysIdentity: Bool
 
     /// `requested` are `--columns` (nil for all the columns the data holds, in COPY
     /// order); `keys` are `--key` values.
-    init(table: RelationName, catalog: ExportCatalog, requested: [String]?, keys: [String], filter: ExportWhere?) throws {
+    init(table: RelationName, catalog: ExportCatalog, requested: [String]?, keys: [String], filter: WhereExpression?) throws {
         self.table = table
         self.filter = filter
         sections = catalog.dataSections(of: table)

@@ -37,7 +37,7 @@ final class ExportServerRows {
     /// Writes the rows of each of the plan's sections that satisfy `filter`, block by
     /// block as the archive holds them: a partition's rows are read through its
     /// parent, where the expression is written for.
-    func write(_ plan: ExportPlan, filter: ExportWhere, reader: ArchiveReader, through writer: any ExportRowWriter,
+    func write(_ plan: ExportPlan, filter: WhereExpression, reader: ArchiveReader, through writer: any ExportRowWriter,
                into buffer: ExportBuffer, progress: Progress?) throws -> UInt64 {
         let list = try plan.columns.map(connection.quoteIdentifier).joined(separator: ", ")
         let table = try quoted(plan.table)

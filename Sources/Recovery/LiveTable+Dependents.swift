@@ -12,6 +12,8 @@ extension LiveTable {
         var columns: [String]
         /// The columns of this table they point at, in the same order.
         var referencedColumns: [String]
+        /// The table references itself (a tree): its own deleted rows do not count.
+        var isSelf: Bool
     }
 
     struct OwnedSequence {
@@ -23,7 +25,7 @@ extension LiveTable {
     /// One row per column pair, grouped here, so no array text needs parsing.
     func referencingKeys(on connection: Connection) throws -> [ReferencingKey] {
         let pairs = try connection.execute("""
-            SELECT c.conname, c.conrelid::pg_catalog.regclass::text, a.attname, f.attname
+            SELECT c.conname, c.conrelid::pg_catalog.regclass::text, a.attname, f.attname, c.conrelid = c.confrelid
             FROM pg_catalog.pg_constraint c
             CROSS JOIN LATERAL unnest(c.conkey, c.confkey) WITH ORDINALITY AS k(attnum, referenced, position)
             JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum
@@ -35,7 +37,8 @@ extension LiveTable {
         for row in pairs.rows {
             let (constraint, table) = (row[0] ?? "", row[1] ?? "")
             if keys.last?.constraint != constraint || keys.last?.table != table {
-                keys.append(ReferencingKey(constraint: constraint, table: table, columns: [], referencedColumns: []))
+                keys.append(ReferencingKey(constraint: constraint, table: table, columns: [], referencedColumns: [],
+                                           isSelf: row[4] == "t"))
             }
             keys[keys.count - 1].columns.append(row[2] ?? "")
             keys[keys.count - 1].referencedColumns.append(row[3] ?? "")

@@ -14,6 +14,10 @@ struct LiveTable {
         var isGenerated: Bool
         /// `GENERATED ALWAYS AS IDENTITY`: an INSERT must say `OVERRIDING SYSTEM VALUE`.
         var isAlwaysIdentity: Bool
+        /// A composite type, an array of one, or a domain over either: its stored
+        /// form may hold a field compressed on one side and not on the other, so
+        /// equal values can differ byte for byte.
+        var holdsComposite = false
     }
 
     let name: RelationName
@@ -39,13 +43,18 @@ struct LiveTable {
         let searchPath = try connection.execute("SELECT pg_catalog.current_setting('search_path')")[0, 0] ?? ""
         try connection.execute("SELECT pg_catalog.set_config('search_path', '', true)")
         let attributes = try connection.execute("""
-            SELECT attname, pg_catalog.format_type(atttypid, atttypmod), attgenerated <> '', attidentity = 'a'
-            FROM pg_catalog.pg_attribute WHERE attrelid = $1 AND attnum > 0 AND NOT attisdropped ORDER BY attnum
+            SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attgenerated <> '', a.attidentity = 'a',
+                   'c' IN (b.typtype, e.typtype)
+            FROM pg_catalog.pg_attribute a
+            JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+            JOIN pg_catalog.pg_type b ON b.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END
+            LEFT JOIN pg_catalog.pg_type e ON e.oid = b.typelem AND b.typcategory = 'A'
+            WHERE a.attrelid = $1 AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum
             """, [oid])
         try connection.execute("SELECT pg_catalog.set_config('search_path', $1, true)", [searchPath])
         columns = attributes.rows.map { row in
             Column(name: row[0] ?? "", typeText: ColumnType.canonicalText([SQLTokenizer.Token](Array((row[1] ?? "").utf8))),
-                   isGenerated: row[2] == "t", isAlwaysIdentity: row[3] == "t")
+                   isGenerated: row[2] == "t", isAlwaysIdentity: row[3] == "t", holdsComposite: row[4] == "t")
         }
         let key = try connection.execute("""
             SELECT a.attname FROM pg_catalog.pg_index i

@@ -7,7 +7,7 @@ import Testing
 /// `export --where` against the server's own output for the same query on the
 /// database the archive was dumped from, and against the serverless export of the
 /// same rows, which every format must equal byte for byte.
-@Suite struct ExportWhereTests {
+@Suite struct WhereExpressionTests {
     @Test func rowsAreTheOnesTheServerChooses() throws {
         let fixture = try ExportFixture.shared()
         let connection = try fixture.connect()

@@ -1,11 +1,12 @@
 import DumpParser
 
-/// `--where`: a boolean SQL expression the server evaluates over each row. COPY takes
-/// no parameters, so the expression is pasted into the statement's text; it is sent
-/// only when it reads as one self-contained expression, so it cannot close the
-/// parentheses around it and go on as part of the COPY (`true)) TO PROGRAM '...'`).
-/// The read-only transaction and the one-statement protocol are the other two walls.
-struct ExportWhere: Equatable {
+/// `--where` of export, diff and apply: a boolean SQL expression the server evaluates
+/// over each row. COPY takes no parameters, nor can a clause be one, so the
+/// expression is pasted into the statement's text; it is sent only when it reads as
+/// one self-contained expression, so it cannot close the parentheses around it and
+/// go on as part of the statement (`true)) TO PROGRAM '...'`) or as another one.
+/// Export and diff add a read-only transaction and the one-statement protocol.
+struct WhereExpression: Equatable {
     let expression: String
 
     init(_ expression: String) throws {
