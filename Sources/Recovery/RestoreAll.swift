@@ -4,9 +4,9 @@ import ScalpelArchive
 
 /// `pgscalpel restore --all`: the whole archive into an empty database, as
 /// `gunzip -c FILE | psql` would restore it, every section in dump order, but
-/// with COPY data loaded over `jobs` connections and the post-data indexes built
-/// over as many (the constraints, foreign keys, triggers, ... that may use them
-/// follow serially, in dump order). Large objects run as psql runs them, a
+/// with COPY data loaded over `jobs` connections and the post-data indexes and
+/// constraints built over as many (the foreign keys, triggers, ... that may use
+/// them follow serially, in dump order). Large objects run as psql runs them, a
 /// statement at a time on one connection, their BEGIN and COMMIT included.
 public struct RestoreAll: Sendable {
     public var archive: String
@@ -63,11 +63,15 @@ public struct RestoreAll: Sendable {
         })
         phases.append(try .measure("post-data") {
             let post = later.filter { $0.type != "TABLE DATA" && !Self.serialData.contains($0.type ?? "") }
-            let indexes = post.filter { $0.type == "INDEX" }
+            let builds = post.filter { RestoreIndexBuilder.types.contains($0.type ?? "") }
+            var tableSizes: [RelationName: UInt64] = [:]
+            for data in later where data.type == "TABLE DATA" {
+                if let table = data.table { tableSizes[table, default: 0] += data.uncompressedLength }
+            }
             try RestoreIndexBuilder(archive: archive, target: target, settings: settings, dataStyles: index.dump.settings)
-                .build(indexes, jobs: jobs)
-            report.sections += indexes.count
-            try runSerially(post.filter { $0.type != "INDEX" })
+                .build(builds, tableSizes: tableSizes, jobs: jobs)
+            report.sections += builds.count
+            try runSerially(post.filter { !RestoreIndexBuilder.types.contains($0.type ?? "") })
         })
         report.phases = phases
         report.notes += session.notes + missing.notes

@@ -22,7 +22,7 @@ struct RestoreLoader: Sendable {
     /// Rows loaded per section, in the order given.
     func load(_ sections: [Section], jobs: Int) throws -> [UInt64] {
         let workers = RestoreWorkers(archive: archive, target: target, settings: settings, dataStyles: dataStyles)
-        return try workers.run(count: sections.count, jobs: jobs) { [self] position, reader, session in
+        return try workers.run(costs: sections.map(\.uncompressedLength), jobs: jobs) { [self] position, reader, session in
             try load(sections[position], from: reader, into: session.connection)
         }
     }
@@ -55,19 +55,22 @@ struct RestoreLoader: Sendable {
 /// row counts; after the first failure no new section is started.
 final class LoadQueue: @unchecked Sendable {
     private let lock = NSLock()
-    private var nextSection = 0
+    /// Positions in the order they are handed out.
+    private let order: [Int]
+    private var handedOut = 0
     private var rows: [UInt64]
     private var failure: (any Error)?
 
-    init(count: Int) {
-        rows = Array(repeating: 0, count: count)
+    init(order: [Int]) {
+        self.order = order
+        rows = Array(repeating: 0, count: order.count)
     }
 
     func next() -> Int? {
         lock.withLock {
-            guard failure == nil, nextSection < rows.count else { return nil }
-            nextSection += 1
-            return nextSection - 1
+            guard failure == nil, handedOut < order.count else { return nil }
+            handedOut += 1
+            return order[handedOut - 1]
         }
     }
 
