@@ -17,18 +17,21 @@ let package = Package(
         .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CIsal", pkgConfig: "libisal", providers: [.apt(["libisal-dev"])]),
 
+        // What Foundation gave and FoundationEssentials lacks (a condition variable, threads,
+        // trimming), in plain Swift, so the binary links no Foundation and starts faster.
+        .target(name: "Support"),
         // The indexed archive: gzip members, the index, the footer.
-        .target(name: "ScalpelArchive", dependencies: ["CZlib", "CDeflate", "CIsal"]),
+        .target(name: "ScalpelArchive", dependencies: ["CZlib", "CDeflate", "CIsal", "Support"]),
         // pg_dump's plain SQL output: sections, statements, COPY text.
         .target(name: "DumpParser"),
         // libpq, and the ephemeral servers pgscalpel starts for itself.
-        .target(name: "PostgresAccess", dependencies: ["CLibPQ"]),
-        // What the commands do, built from the three modules above.
-        .target(name: "Recovery", dependencies: ["ScalpelArchive", "DumpParser", "PostgresAccess"]),
+        .target(name: "PostgresAccess", dependencies: ["CLibPQ", "Support"]),
+        // What the commands do, built from the modules above.
+        .target(name: "Recovery", dependencies: ["ScalpelArchive", "DumpParser", "PostgresAccess", "Support"]),
         // Argument parsing only: each command calls one Recovery entry point.
         .executableTarget(
             name: "PGScalpelCLI",
-            dependencies: ["Recovery", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Recovery", "Support", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .testTarget(name: "ScalpelArchiveTests", dependencies: ["ScalpelArchive"]),

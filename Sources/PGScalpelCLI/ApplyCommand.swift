@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import PostgresAccess
 import Recovery
 
@@ -110,7 +110,7 @@ extension PGScalpel {
 
         private func shellQuoted(_ word: String) -> String {
             word.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:@".contains($0) } ? word
-                : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+                : "'" + word.replacing("'", with: "'\\''") + "'"
         }
     }
 }

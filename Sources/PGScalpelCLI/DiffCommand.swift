@@ -1,6 +1,7 @@
 import ArgumentParser
 import PostgresAccess
 import Recovery
+import Support
 
 extension PGScalpel {
     struct Diff: ParsableCommand {
@@ -67,7 +68,7 @@ extension PGScalpel {
         func validate() throws {
             guard Recovery.Diff.Format(rawValue: format) != nil else { throw ValidationError("--format is text, json, csv or sql") }
             if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
-            if let whereClause, whereClause.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if let whereClause, whereClause.trimmingWhitespace().isEmpty {
                 throw ValidationError("--where needs an expression")
             }
         }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
+import FoundationEssentials
 
 func jsonText<T: Encodable>(_ value: T) throws -> String {
     let encoder = JSONEncoder()

@@ -1,5 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ArgumentParser
-import Foundation
 import Recovery
 
 @main
@@ -33,16 +35,16 @@ struct PGScalpel: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let exit as ExitCode {
-            Foundation.exit(exit.rawValue)
+            Glibc.exit(exit.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
                 print(fullMessage(for: error))
-                Foundation.exit(0)
+                Glibc.exit(0)
             }
             let message = error is CleanExit ? fullMessage(for: error) : oneLine(error)
             writeStandardError("pgscalpel: \(message)\n")
-            Foundation.exit(code == .validationFailure || code == .failure ? 2 : code.rawValue)
+            Glibc.exit(code == .validationFailure || code == .failure ? 2 : code.rawValue)
         }
     }
 
@@ -52,7 +54,7 @@ struct PGScalpel: ParsableCommand {
         case let error as CustomStringConvertible where !(error is ValidationError): text = error.description
         default: text = message(for: error)
         }
-        let line = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        let line = text.split(whereSeparator: \.isNewline).map { $0.trimmingSpacesAndTabs() }
             .filter { !$0.isEmpty }.joined(separator: " ")
         if exitCode(for: error) == .validationFailure { return "\(line) (see pgscalpel --help)" }
         return line

@@ -1,19 +1,20 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// A program started with `posix_spawn`, because the postmaster must be our
 /// own child (so we can signal and reap it, even from a signal handler) and
-/// must not inherit our ignored signals or stray descriptors.
-struct ChildProcess: Sendable {
-    let pid: pid_t
+/// must not inherit our ignored signals or stray descriptors. pg_dump and
+/// `sidecar`'s command start the same way (FoundationEssentials has no `Process`).
+public struct ChildProcess: Sendable {
+    public let pid: pid_t
 
-    enum Termination: Equatable, CustomStringConvertible {
+    public enum Termination: Equatable, Sendable, CustomStringConvertible {
         case exited(Int32)
         case signaled(Int32)
 
-        var description: String {
+        public var description: String {
             switch self {
             case .exited(let code): "exit status \(code)"
             case .signaled(let signal): "signal \(signal)"
@@ -21,9 +22,20 @@ struct ChildProcess: Sendable {
         }
     }
 
+    /// Where the child's standard input, output and error go.
+    public enum Streams: Sendable {
+        /// Input from /dev/null, output and error appended to this file.
+        case appendingTo(String)
+        /// Input from /dev/null, output and error into these descriptors (the write
+        /// ends of pipes), which the caller closes once the child is started.
+        case descriptors(output: Int32, error: Int32)
+        /// Our own three, shared.
+        case inherited
+    }
+
     /// The unprivileged account to run as, when we are root and PostgreSQL
     /// refuses to be.
-    struct Account: Sendable {
+    public struct Account: Sendable {
         let name: String
         let uid: uid_t
         let gid: gid_t
@@ -43,20 +55,19 @@ struct ChildProcess: Sendable {
         }
     }
 
-    /// Starts `executable` with stdin from /dev/null and stdout and stderr
-    /// appended to `outputFile`, closing every other descriptor we hold: an
-    /// inherited pipe end would keep someone else's reader waiting for EOF
-    /// until the postmaster exits.
+    /// Starts `executable` with `streams` as its standard input, output and
+    /// error, closing every other descriptor we hold: an inherited pipe end
+    /// would keep someone else's reader waiting for EOF until the postmaster exits.
     ///
     /// With `account`, the program runs through util-linux's `setpriv`, which
     /// switches user and then execs, so `pid` is still the program's own. In
     /// its own process group, a terminal's Ctrl-C reaches only us, and we
     /// decide how the child ends.
-    static func spawn(
+    public static func spawn(
         _ executable: String,
         _ arguments: [String],
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        outputFile: String,
+        streams: Streams,
         account: Account? = nil,
         ownProcessGroup: Bool = false
     ) throws -> ChildProcess {
@@ -69,12 +80,22 @@ struct ChildProcess: Sendable {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
+        // The three streams first: descriptors handed over as pipes are among those closed next.
+        switch streams {
+        case .appendingTo(let file):
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 1, file, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+            posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        case .descriptors(let output, let error):
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_adddup2(&actions, output, 1)
+            posix_spawn_file_actions_adddup2(&actions, error, 2)
+        case .inherited:
+            break
+        }
         for descriptor in openDescriptors() where descriptor > 2 {
             posix_spawn_file_actions_addclose(&actions, descriptor)
         }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputFile, O_WRONLY | O_CREAT | O_APPEND, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -120,13 +141,13 @@ struct ChildProcess: Sendable {
         let outputFile = FileManager.default.temporaryDirectory
             .appendingPathComponent("pgscalpel-output-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: outputFile) }
-        let termination = try spawn(executable, arguments, environment: environment, outputFile: outputFile).wait()
+        let termination = try spawn(executable, arguments, environment: environment, streams: .appendingTo(outputFile)).wait()
         let output = FileManager.default.contents(atPath: outputFile) ?? Data()
         return (termination, String(decoding: output, as: UTF8.self))
     }
 
     /// Blocks until the process exits and reaps it.
-    func wait() -> Termination {
+    public func wait() -> Termination {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 {
             guard errno == EINTR else {
@@ -149,7 +170,7 @@ struct ChildProcess: Sendable {
     }
 
     /// Reaps the process if it has exited; nil while it runs.
-    func poll() -> Termination? {
+    public func poll() -> Termination? {
         var status: Int32 = 0
         switch waitpid(pid, &status, WNOHANG) {
         case pid: return Self.termination(status)
@@ -158,7 +179,7 @@ struct ChildProcess: Sendable {
         }
     }
 
-    func signal(_ signal: Int32) {
+    public func signal(_ signal: Int32) {
         kill(pid, signal)
     }
 

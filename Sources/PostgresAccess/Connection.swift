@@ -1,5 +1,5 @@
 import CLibPQ
-import Foundation
+import FoundationEssentials
 
 /// One libpq session, owning its `PGconn` for its whole life.
 ///

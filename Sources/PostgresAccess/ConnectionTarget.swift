@@ -1,5 +1,5 @@
 import CLibPQ
-import Foundation
+import FoundationEssentials
 
 /// What to connect to, parsed once by libpq so conninfo strings and URIs mean
 /// exactly what they mean to psql and pg_dump.

@@ -1,5 +1,5 @@
 import CLibPQ
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -57,7 +57,7 @@ public final class EphemeralServer {
                 try ChildProcess.spawn(
                     initdb,
                     ["-D", dataDirectory, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale=C"],
-                    environment: environment, outputFile: initdbLog, account: account, ownProcessGroup: true
+                    environment: environment, streams: .appendingTo(initdbLog), account: account, ownProcessGroup: true
                 )
             }
             let initialized = process.waitForExit()
@@ -79,7 +79,7 @@ public final class EphemeralServer {
             let postmaster = try process.launch(postmaster: true) {
                 try ChildProcess.spawn(
                     postgres, arguments, environment: environment,
-                    outputFile: logFile, account: account, ownProcessGroup: true
+                    streams: .appendingTo(logFile), account: account, ownProcessGroup: true
                 )
             }
             self.processIdentifier = postmaster.pid

@@ -1,4 +1,4 @@
-import Foundation
+import Support
 
 /// Every failure this module reports, from a rejected conninfo string to a
 /// server that would not start, so callers match on one type and print one line.
@@ -79,9 +79,9 @@ extension String {
     var asOneLine: String {
         split(whereSeparator: \.isNewline)
             .map { line in
-                var line = line.trimmingCharacters(in: .whitespaces)
+                var line = line.trimmingSpacesAndTabs()
                 for prefix in ["FATAL:", "ERROR:"] where line.hasPrefix(prefix) {
-                    line = String(line.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+                    line = line.dropFirst(prefix.count).trimmingSpacesAndTabs()
                 }
                 return line
             }

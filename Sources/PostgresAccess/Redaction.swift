@@ -1,4 +1,3 @@
-import Foundation
 
 /// Hides passwords in text that may quote a conninfo string or URI: libpq
 /// echoes a whole URI in some parse errors, and callers log what we throw.
@@ -6,7 +5,7 @@ import Foundation
 /// Over-redacting is the safe direction, so an unquoted `password=` value
 /// swallows everything up to the next whitespace.
 func redactingPasswords(in text: String) -> String {
-    guard text.localizedCaseInsensitiveContains("password") || text.contains("://") else {
+    guard text.lowercased().contains("password") || text.contains("://") else {
         return text
     }
     let keyword = #/(?i)(?<key>password\s*=\s*)(?:'(?:[^'\\]|\\.)*'?|\S+)/#

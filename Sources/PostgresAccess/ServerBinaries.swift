@@ -1,6 +1,7 @@
-import Foundation
+import FoundationEssentials
+import Support
 
-/// Where the PostgreSQL programs are, as paths ready for `posix_spawn` or `Process`. Debian keeps them per major version in
+/// Where the PostgreSQL programs are, as paths ready for `posix_spawn`. Debian keeps them per major version in
 /// /usr/lib/postgresql/N/bin and puts only wrappers on PATH, so PATH alone
 /// would miss initdb and postgres.
 public struct ServerBinaries: Sendable {
@@ -64,7 +65,7 @@ public struct ServerBinaries: Sendable {
         let path = (environment["PATH"] ?? "").split(separator: ":").map(String.init)
         let pgConfig = path.lazy.map { "\($0)/pg_config" }.first { FileManager.default.isExecutableFile(atPath: $0) }
         let configured = pgConfig.flatMap { try? ChildProcess.run($0, ["--bindir"], environment: environment) }
-            .flatMap { $0.termination == .exited(0) ? $0.output.trimmingCharacters(in: .whitespacesAndNewlines) : nil }
+            .flatMap { $0.termination == .exited(0) ? $0.output.trimmingWhitespace() : nil }
         let versions = ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? [])
             .compactMap { name in Double(name).map { (name, $0) } }
             .sorted { $0.1 > $1.1 }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,7 +14,7 @@ import Glibc
 /// instead of letting the process exit mid-cleanup.
 final class ServerProcess: @unchecked Sendable {
     let directory: String
-    private let lock = NSLock()
+    private let lock = Mutex(())
     private var child: ChildProcess?
     private var childIsPostmaster = false
     private var ended: ChildProcess.Termination?
@@ -25,7 +26,7 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     func launch(postmaster: Bool, _ spawn: () throws -> ChildProcess) throws -> ChildProcess {
-        try lock.withLock {
+        try lock.withLock { _ in
             guard !stopped else {
                 throw PostgresError(.serverStartFailed, "the server was stopped while starting")
             }
@@ -40,7 +41,7 @@ final class ServerProcess: @unchecked Sendable {
     /// How the current child ended, if it has. Only this class reaps, under
     /// the lock, so a pid is never signalled after it could have been reused.
     func termination() -> ChildProcess.Termination? {
-        lock.withLock {
+        lock.withLock { _ in
             if ended == nil, let child {
                 ended = child.poll()
             }
@@ -62,7 +63,7 @@ final class ServerProcess: @unchecked Sendable {
     /// the group also reaches the processes initdb and the postmaster started.
     @discardableResult
     func stop() -> Bool {
-        let stoppedNow = lock.withLock {
+        let stoppedNow = lock.withLock { _ in
             guard !stopped else {
                 return false
             }
@@ -80,7 +81,7 @@ final class ServerProcess: @unchecked Sendable {
     /// Gives the running server up: it is no longer stopped by `stop`, deinit,
     /// signals or exit, and outlives this process. False if already stopped.
     func detach() -> Bool {
-        let detached = lock.withLock {
+        let detached = lock.withLock { _ in
             guard !stopped else { return false }
             stopped = true
             return true
@@ -126,12 +127,12 @@ final class ServerProcess: @unchecked Sendable {
 final class ServerRegistry: @unchecked Sendable {
     static let shared = ServerRegistry()
 
-    private let lock = NSLock()
+    private let lock = Mutex(())
     private var servers: [ObjectIdentifier: ServerProcess] = [:]
     private var exitHookInstalled = false
 
     func add(_ server: ServerProcess) {
-        let installHook = lock.withLock {
+        let installHook = lock.withLock { _ in
             servers[ObjectIdentifier(server)] = server
             defer { exitHookInstalled = true }
             return !exitHookInstalled
@@ -142,12 +143,12 @@ final class ServerRegistry: @unchecked Sendable {
     }
 
     func remove(_ server: ServerProcess) {
-        _ = lock.withLock { servers.removeValue(forKey: ObjectIdentifier(server)) }
+        _ = lock.withLock { _ in servers.removeValue(forKey: ObjectIdentifier(server)) }
     }
 
     /// Stops outside the registry lock: each `stop` removes itself from it.
     func stopAll() {
-        let live = lock.withLock { Array(servers.values) }
+        let live = lock.withLock { _ in Array(servers.values) }
         for server in live {
             server.stop()
         }

@@ -1,4 +1,7 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import FoundationEssentials
 import PostgresAccess
 import ScalpelArchive
 
@@ -44,7 +47,7 @@ public struct Apply {
 
     /// The default undo archive: in the working directory, named for the table and the time.
     public static func defaultUndoPath(for table: String, at date: Date = Date()) -> String {
-        let stamp = isoTimestamp(date).replacingOccurrences(of: ":", with: "")
+        let stamp = isoTimestamp(date).replacing(":", with: "")
         let safe = table.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" ? $0 : "_" }
         return "pgscalpel-undo-\(String(safe))-\(stamp).scalpel.sql.gz"
     }

@@ -1,4 +1,3 @@
-import Foundation
 
 /// What `apply` planned and, with `--execute`, did.
 public struct ApplyReport: Codable, Sendable {
@@ -70,7 +69,7 @@ public struct ApplyReport: Codable, Sendable {
             lines.append("undo archive: \(undoArchive) (\(undoRows ?? 0) rows as they were)")
             if let undoCommand { lines.append("to undo: \(undoCommand)") }
         }
-        lines.append(String(format: "%.2f s", seconds))
+        lines.append("\(decimal(seconds, places: 2)) s")
         return lines.joined(separator: "\n") + "\n"
     }
 }

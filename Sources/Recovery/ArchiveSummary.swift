@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import ScalpelArchive
 
 /// The few lines `backup` and `pack -f` print about the archive they wrote.
@@ -19,7 +19,7 @@ public struct ArchiveSummary: Codable, Sendable {
         members = index.members.count
         dumpBytes = index.uncompressedSize
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        archiveBytes = (attributes?[.size] as? NSNumber)?.uint64Value ?? index.compressedSize
+        archiveBytes = (attributes?[.size] as? UInt).map(UInt64.init) ?? index.compressedSize
     }
 
     public func renderText() -> String {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// `--format json`: one document, the summary first, then the listed differences,
 /// values as JSON strings (their text under the compared session settings) or null.

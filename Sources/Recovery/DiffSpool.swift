@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
+import FoundationEssentials
 import ScalpelArchive
 
 /// Where the listed differences wait while the merge runs: the summary that
@@ -11,7 +11,7 @@ final class DiffSpool {
     private let descriptor: Int32
 
     init() throws {
-        var template = Array("\(NSTemporaryDirectory())/pgscalpel-diff-XXXXXX".utf8CString)
+        var template = Array("\(FileManager.default.temporaryDirectory.path)/pgscalpel-diff-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
             throw ArchiveError(.io, "cannot create a temporary file: \(String(cString: strerror(errno)))", errno: errno)

@@ -1,4 +1,3 @@
-import Foundation
 import PostgresAccess
 
 /// `pgscalpel doctor`: what pgscalpel found on this machine and, given a database,

@@ -1,4 +1,3 @@
-import Foundation
 import ScalpelArchive
 
 /// The drill's findings, for the operator (`renderText`) and for scripts (JSON).
@@ -32,7 +31,7 @@ public struct DrillReport: Codable, Sendable {
     public func renderText() -> String {
         var lines = ["drill of \(restore.archive): \(ok ? "passed" : "FAILED")",
                      "restored \(restore.sections) sections into \(restore.target)"]
-        lines += phases.map { "  \($0.name): \(String(format: "%.1f", $0.seconds)) s" }
+        lines += phases.map { "  \($0.name): \(decimal($0.seconds, places: 1)) s" }
         let wrongCounts = counts.filter { !$0.ok }
         lines.append("row counts: \(counts.count - wrongCounts.count) of \(counts.count) tables match the index")
         lines += wrongCounts.map { "  \($0.table): \($0.found.map(String.init) ?? "?") rows, the index says \($0.expected)" }

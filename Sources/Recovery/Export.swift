@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
+import FoundationEssentials
 import ScalpelArchive
 
 /// `pgscalpel export`: a table's rows as CSV, JSON Lines, INSERT statements or its
@@ -36,10 +36,10 @@ public struct Export {
     public func run(progress: Progress? = nil) throws -> ExportSummary {
         let reader = try ArchiveReader(path: archive)
         let chosen = try chosenTables(in: reader.index)
-        var isFolder: ObjCBool = false
+        var isFolder = false
         let folder = output.flatMap { output in
             chosen.count > 1 || output.hasSuffix("/")
-                || (FileManager.default.fileExists(atPath: output, isDirectory: &isFolder) && isFolder.boolValue) ? output : nil
+                || (FileManager.default.fileExists(atPath: output, isDirectory: &isFolder) && isFolder) ? output : nil
         }
         guard folder != nil || chosen.count == 1 else { throw severalTables(chosen.map(\.table)) }
         // Every plan is made first, so a table that cannot be exported fails the
@@ -90,7 +90,7 @@ public struct Export {
         var wasQuoted = false
         var characters = text[...]
         func finish() throws {
-            let name = wasQuoted ? current : current.trimmingCharacters(in: .whitespaces).lowercased()
+            let name = wasQuoted ? current : current.trimmingSpacesAndTabs().lowercased()
             guard !name.isEmpty else { throw UsageError("--columns \(text): an empty column name") }
             names.append(name)
             current = ""
@@ -164,6 +164,8 @@ public struct Export {
                              server: ExportServerRows?, progress: Progress?) throws -> ExportSummary {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
+        // Joined as NSString's appendingPathComponent joined them: no slash doubled.
+        func inFolder(_ name: String) -> String { folder.isEmpty || folder.hasSuffix("/") ? folder + name : "\(folder)/\(name)" }
         var names = ExportFileNames()
         var summary = ExportSummary(tables: [], missingKeys: [], skipped: skipped)
         var manifest = ExportManifest(
@@ -172,7 +174,7 @@ public struct Export {
             format: format, bytea: format == .jsonl ? bytea : nil, tables: [], skipped: skipped)
         for plan in plans {
             let name = names.name(for: plan.table, format: format)
-            let path = (folder as NSString).appendingPathComponent(name)
+            let path = inFolder(name)
             let (rows, missing) = try writeAtomically(path) { sink in
                 try write(plan, reader: reader, server: server, into: sink, progress: progress)
             }
@@ -186,7 +188,7 @@ public struct Export {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let manifestText = try encoder.encode(manifest) + Data("\n".utf8)
-        try writeAtomically((folder as NSString).appendingPathComponent(ExportManifest.fileName)) { sink in
+        try writeAtomically(inFolder(ExportManifest.fileName)) { sink in
             try sink.write(Array(manifestText))
         }
         return summary

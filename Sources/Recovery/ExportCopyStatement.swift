@@ -35,6 +35,6 @@ struct ExportCopyStatement {
 
     /// The column's name as the COPY line spells it.
     func spelling(of column: String) -> String {
-        spellings[column] ?? "\"" + column.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        spellings[column] ?? "\"" + column.replacing("\"", with: "\"\"") + "\""
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One column value as JSON, by the column's kind. Numbers keep the digits the
 /// server wrote (a numeric's forty digits stay forty digits: no Double in

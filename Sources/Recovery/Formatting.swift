@@ -1,4 +1,7 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Support
 
 /// Sizes as people read them: 1.5 MiB, 230 B.
 func formatBytes(_ bytes: UInt64) -> String {
@@ -9,18 +12,28 @@ func formatBytes(_ bytes: UInt64) -> String {
         value /= 1024
         unit += 1
     }
-    return unit == 0 ? "\(bytes) B" : String(format: "%.1f %@", value, units[unit])
+    return unit == 0 ? "\(bytes) B" : "\(decimal(value, places: 1)) \(units[unit])"
 }
 
 /// Columns padded to their widest cell; names with newlines are shown escaped so one row stays one line.
 func formatTable(header: [String], rows: [[String]], rightAligned: Set<Int>) -> [String] {
-    let cells = ([header] + rows).map { $0.map { $0.replacingOccurrences(of: "\n", with: "\\n") } }
+    let cells = ([header] + rows).map { $0.map { $0.replacing("\n", with: "\\n") } }
     var widths = Array(repeating: 0, count: header.count)
     for row in cells { for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.count) } }
     return cells.map { row in
         row.enumerated().map { column, cell in
             let padding = String(repeating: " ", count: widths[column] - cell.count)
             return rightAligned.contains(column) ? padding + cell : cell + padding
-        }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }.joined(separator: "  ").trimmingSpacesAndTabs()
     }
+}
+
+/// `value` with `places` decimals as printf's `%.Nf` writes it, which is what
+/// `String(format:)` printed; FoundationEssentials has no `String(format:)`.
+func decimal(_ value: Double, places: Int) -> String {
+    let format = "%.\(places)f"
+    let length = withVaList([value]) { vsnprintf(nil, 0, format, $0) }
+    var text = [CChar](repeating: 0, count: Int(length) + 1)
+    _ = withVaList([value]) { vsnprintf(&text, text.count, format, $0) }
+    return text.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
 }

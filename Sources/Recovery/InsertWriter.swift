@@ -25,7 +25,7 @@ final class InsertWriter: ExportRowWriter {
     }
 
     func start(columns: [String], to output: inout [UInt8]) {
-        if let clientEncoding { output += Array("SET client_encoding = '\(clientEncoding.replacingOccurrences(of: "'", with: "''"))';\n".utf8) }
+        if let clientEncoding { output += Array("SET client_encoding = '\(clientEncoding.replacing("'", with: "''"))';\n".utf8) }
         output += Array("SET standard_conforming_strings = on;\n".utf8)
     }
 

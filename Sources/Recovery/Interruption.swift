@@ -2,8 +2,8 @@
 import Glibc
 #endif
 import Dispatch
-import Foundation
 import PostgresAccess
+import Synchronization
 
 /// What must not outlive pgscalpel when it is interrupted (Ctrl-C, SIGTERM, SIGHUP):
 /// temporary archive files, ephemeral servers. Each owner registers its cleanup for
@@ -39,12 +39,12 @@ public enum Interruption {
     }
 
     private final class Registry: @unchecked Sendable {
-        private let lock = NSLock()
+        private let lock = Mutex(())
         private var next = 0
         private var cleanups: [Int: @Sendable () -> Void] = [:]
 
         func add(_ cleanup: @escaping @Sendable () -> Void) -> Int {
-            lock.withLock {
+            lock.withLock { _ in
                 next += 1
                 cleanups[next] = cleanup
                 return next
@@ -52,11 +52,11 @@ public enum Interruption {
         }
 
         func remove(_ token: Int) {
-            _ = lock.withLock { cleanups.removeValue(forKey: token) }
+            _ = lock.withLock { _ in cleanups.removeValue(forKey: token) }
         }
 
         func runAll() {
-            let all = lock.withLock { cleanups.sorted { $0.key > $1.key }.map(\.value) }
+            let all = lock.withLock { _ in cleanups.sorted { $0.key > $1.key }.map(\.value) }
             for cleanup in all { cleanup() }
         }
     }

@@ -1,4 +1,3 @@
-import Foundation
 import ScalpelArchive
 
 /// The table of contents `pgscalpel ls` prints: the dump's facts, then one line per

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
+import FoundationEssentials
 import ScalpelArchive
 
 public typealias CompressionBackend = ScalpelArchive.CompressionBackend
@@ -69,8 +69,7 @@ public enum Packing {
     }
 }
 
+/// UTC to the second, as in `2026-01-03T02:00:00Z`.
 func isoTimestamp(_ date: Date) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    return formatter.string(from: date)
+    date.ISO8601Format()
 }

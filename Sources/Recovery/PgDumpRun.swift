@@ -1,57 +1,100 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import PostgresAccess
+import Support
 
 /// pg_dump running as a child: its standard output is the SQL stream, its standard
-/// error (with `--verbose`) tells what it is dumping and, on failure, why.
+/// error (with `--verbose`) tells what it is dumping and, on failure, why. In a
+/// process group of its own, as Foundation's `Process` started it, so a terminal's
+/// Ctrl-C reaches only us and we decide how pg_dump ends.
 final class PgDumpRun {
-    private let process = Process()
-    private let output = Pipe()
-    private let errors = Pipe()
+    private let child: ChildProcess
+    private var ended: ChildProcess.Termination?
     private let log = ErrorLog()
-    private let errorReader: Thread
+    /// The read end of pg_dump's standard output.
+    let outputDescriptor: Int32
 
     init(executable: String, arguments: [String], environment: [String: String]) throws {
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = output
-        process.standardError = errors
-        let handle = errors.fileHandleForReading
-        let log = self.log
-        errorReader = Thread {
-            while case let data = handle.availableData, !data.isEmpty { log.append(data) }
+        let output = try Self.makePipe()
+        defer { close(output.write) }
+        let errors: (read: Int32, write: Int32)
+        do { errors = try Self.makePipe() } catch {
+            close(output.read)
+            throw error
+        }
+        defer { close(errors.write) }
+        do {
+            child = try ChildProcess.spawn(executable, arguments, environment: environment,
+                                           streams: .descriptors(output: output.write, error: errors.write),
+                                           ownProcessGroup: true)
+        } catch {
+            close(output.read)
+            close(errors.read)
+            throw error
+        }
+        outputDescriptor = output.read
+        startThread { [log] in
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { read(errors.read, $0.baseAddress, $0.count) }
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { break }
+                log.append(buffer[..<count])
+            }
+            close(errors.read)
             log.close()
         }
-        try process.run()
-        errorReader.start()
     }
 
-    var outputDescriptor: Int32 { output.fileHandleForReading.fileDescriptor }
-    var processIdentifier: Int32 { process.processIdentifier }
+    deinit {
+        close(outputDescriptor)
+    }
+
+    var processIdentifier: Int32 { child.pid }
 
     /// What pg_dump says it is doing now, such as `dumping contents of table "public.users"`.
     var lastActivity: String? { log.lastLine }
 
     /// Waits for pg_dump to exit; throws with its own error lines when it failed.
     func wait() throws {
-        process.waitUntilExit()
+        let termination = ended ?? child.wait()
+        ended = termination
         log.waitUntilClosed()
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            let reason = process.terminationReason == .exit
-                ? "exited with status \(process.terminationStatus)" : "was killed by signal \(process.terminationStatus)"
+        guard termination == .exited(0) else {
+            let reason = switch termination {
+            case .exited(let status): "exited with status \(status)"
+            case .signaled(let signal): "was killed by signal \(signal)"
+            }
             let said = log.errorLines.joined(separator: " ")
             throw PgDumpError(message: "pg_dump \(reason)" + (said.isEmpty ? "" : ": \(said)"))
         }
     }
 
+    /// Stops pg_dump unless it has ended and reaps it: no zombie is left, and a pid
+    /// that may have been reused is never signalled.
     func terminate() {
-        if process.isRunning { process.terminate() }
+        guard ended == nil else { return }
+        ended = child.poll()
+        guard ended == nil else { return }
+        child.signal(SIGTERM)
+        ended = child.wait()
+    }
+
+    /// Close-on-exec, so no other child inherits either end.
+    private static func makePipe() throws -> (read: Int32, write: Int32) {
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else {
+            throw PgDumpError(message: "cannot create a pipe for pg_dump: \(String(cString: strerror(errno)))")
+        }
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        return (ends[0], ends[1])
     }
 
     /// pg_dump's standard error, kept as its last lines and its error lines only.
     private final class ErrorLog: @unchecked Sendable {
-        private let condition = NSCondition()
-        private var pending = Data()
+        private let condition = Condition()
+        private var pending: [UInt8] = []
         private var closed = false
         private var last: String?
         private var errors: [String] = []
@@ -59,10 +102,10 @@ final class PgDumpRun {
         var lastLine: String? { condition.withLock { last } }
         var errorLines: [String] { condition.withLock { errors } }
 
-        func append(_ data: Data) {
+        func append(_ data: ArraySlice<UInt8>) {
             condition.lock()
             defer { condition.unlock() }
-            pending.append(data)
+            pending.append(contentsOf: data)
             while let newline = pending.firstIndex(of: 0x0a) {
                 let line = String(decoding: pending[pending.startIndex..<newline], as: UTF8.self)
                 pending.removeSubrange(pending.startIndex...newline)

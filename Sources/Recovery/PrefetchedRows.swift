@@ -1,4 +1,4 @@
-import Foundation
+import Support
 import PostgresAccess
 
 /// Production's side of a diff: the rows of a `COPY ... TO STDOUT`, read by a
@@ -12,7 +12,7 @@ final class PrefetchedRows: @unchecked Sendable {
     private static let chunkSize = 1 << 18
     private static let chunksAhead = 16
 
-    private let condition = NSCondition()
+    private let condition = Condition()
     // Shared, under `condition`.
     private var chunks: [UnsafeMutableRawBufferPointer] = []
     private var finished = false
@@ -25,9 +25,7 @@ final class PrefetchedRows: @unchecked Sendable {
     /// Starts reading `query` on `connection`, which nothing else may use until `close()`.
     init(_ query: String, on connection: Connection) {
         nonisolated(unsafe) let connection = connection
-        let thread = Thread { [self] in produce(query, on: connection) }
-        thread.stackSize = 1 << 20
-        thread.start()
+        startThread(stackSize: 1 << 20) { [self] in produce(query, on: connection) }
     }
 
     deinit {

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
+import FoundationEssentials
 import ScalpelArchive
 
 /// A single status line on standard error, redrawn at most a few times a second,

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What `restore --all` did, with the time each phase took (`drill` reports them).
 public struct RestoreAllReport: Codable, Sendable {
@@ -33,7 +33,7 @@ public struct RestoreAllReport: Codable, Sendable {
     public func renderText() -> String {
         let rows = tables.reduce(UInt64(0)) { $0 + ($1.rows ?? 0) }
         var lines = ["restored \(sections) sections (\(tables.count) tables, \(rows) rows) into \(target)"]
-        lines += phases.map { "  \($0.name): \(String(format: "%.1f", $0.seconds)) s" }
+        lines += phases.map { "  \($0.name): \(decimal($0.seconds, places: 1)) s" }
         if !notes.isEmpty {
             lines.append("notes:")
             lines += notes.map { "  \($0)" }

@@ -1,6 +1,6 @@
-import Foundation
 import PostgresAccess
 import ScalpelArchive
+import Synchronization
 
 /// Loads `TABLE DATA` sections with COPY FROM STDIN, streaming each section's
 /// members from the archive into the server as they are decompressed, over as
@@ -54,7 +54,7 @@ struct RestoreLoader: Sendable {
 /// Hands sections to the loading (or index-building) threads and gathers their
 /// row counts; after the first failure no new section is started.
 final class LoadQueue: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Mutex(())
     /// Positions in the order they are handed out.
     private let order: [Int]
     private var handedOut = 0
@@ -67,7 +67,7 @@ final class LoadQueue: @unchecked Sendable {
     }
 
     func next() -> Int? {
-        lock.withLock {
+        lock.withLock { _ in
             guard failure == nil, handedOut < order.count else { return nil }
             handedOut += 1
             return order[handedOut - 1]
@@ -75,15 +75,15 @@ final class LoadQueue: @unchecked Sendable {
     }
 
     func finish(_ section: Int, rows count: UInt64) {
-        lock.withLock { rows[section] = count }
+        lock.withLock { _ in rows[section] = count }
     }
 
     func fail(_ error: any Error) {
-        lock.withLock { failure = failure ?? error }
+        lock.withLock { _ in failure = failure ?? error }
     }
 
     func result() throws -> [UInt64] {
-        try lock.withLock {
+        try lock.withLock { _ in
             if let failure { throw failure }
             return rows
         }

@@ -1,4 +1,3 @@
-import Foundation
 import ScalpelArchive
 
 /// What a restore did, for the operator (`renderText`) and for scripts (JSON).
@@ -26,7 +25,7 @@ public struct RestoreReport: Codable, Sendable {
 
     public func renderText() -> String {
         var lines = ["restored \(tables.count) table\(tables.count == 1 ? "" : "s") into \(target) "
-            + "in \(String(format: "%.1f", seconds)) s"]
+            + "in \(decimal(seconds, places: 1)) s"]
         lines += formatTable(header: ["table", "rows"],
                              rows: tables.map { [$0.table.description, $0.rows.map(String.init) ?? "-"] },
                              rightAligned: [1]).map { "  \($0)" }

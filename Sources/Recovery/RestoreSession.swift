@@ -1,4 +1,3 @@
-import Foundation
 import PostgresAccess
 import ScalpelArchive
 
@@ -97,6 +96,6 @@ extension String {
     /// A statement as it reads in a message: the comments before it dropped, one line.
     var trimmedSQL: String {
         split(separator: "\n").filter { !$0.hasPrefix("--") && !$0.allSatisfy(\.isWhitespace) }
-            .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            .map { $0.trimmingSpacesAndTabs() }.joined(separator: " ")
     }
 }

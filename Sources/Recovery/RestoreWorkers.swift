@@ -1,6 +1,7 @@
-import Foundation
+import Dispatch
 import PostgresAccess
 import ScalpelArchive
+import Support
 
 /// Hands sections out to up to `jobs` threads, each with its own archive reader and
 /// its own connection (a libpq connection has one owner), and collects a count per
@@ -19,7 +20,7 @@ struct RestoreWorkers: Sendable {
         let group = DispatchGroup()
         for _ in 0..<min(max(jobs, 1), count) {
             group.enter()
-            let worker = Thread { [self] in
+            startThread { [self] in
                 defer { group.leave() }
                 do {
                     let reader = try ArchiveReader(path: archive)
@@ -31,7 +32,6 @@ struct RestoreWorkers: Sendable {
                     queue.fail(error)
                 }
             }
-            worker.start()
         }
         group.wait()
         return try queue.result()

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
+import FoundationEssentials
 import PostgresAccess
 
 /// `pgscalpel sidecar`: a throwaway PostgreSQL server that lives as long as the
@@ -16,24 +16,25 @@ public enum Sidecar {
         defer { server.stop() }
         announce("sidecar: PostgreSQL running in \(server.directory)\n"
             + "sidecar: connect with: psql '\(server.target.childProcessArguments().conninfo)'\n")
-        guard let executable = command.first else {
+        guard !command.isEmpty else {
             announce("sidecar: press Ctrl-C to stop it and remove it\n")
             while true { pause() }
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [executable] + command.dropFirst()
         var environment = ProcessInfo.processInfo.environment
         for name in ["PGSERVICE", "PGPASSWORD", "PGHOSTADDR", "PGSSLMODE", "PGOPTIONS"] { environment[name] = nil }
         environment["PGHOST"] = server.socketDirectory
         environment["PGPORT"] = String(server.port)
         environment["PGUSER"] = server.target["user"] ?? "postgres"
         environment["PGDATABASE"] = server.target["dbname"] ?? "postgres"
-        process.environment = environment
-        try process.run()
-        let token = Interruption.register { [pid = process.processIdentifier] in kill(pid, SIGTERM) }
+        // /usr/bin/env finds the command on PATH. Its own process group, as Foundation's
+        // `Process` gave it: Ctrl-C reaches only us, and the cleanup below ends it.
+        let child = try ChildProcess.spawn("/usr/bin/env", command, environment: environment, streams: .inherited,
+                                           ownProcessGroup: true)
+        let token = Interruption.register { [pid = child.pid] in kill(pid, SIGTERM) }
         defer { Interruption.unregister(token) }
-        process.waitUntilExit()
-        return process.terminationReason == .exit ? process.terminationStatus : 128 + process.terminationStatus
+        switch child.wait() {
+        case .exited(let status): return status
+        case .signaled(let signal): return 128 + signal
+        }
     }
 }

@@ -69,7 +69,7 @@ public struct TablePattern: Sendable, CustomStringConvertible {
 extension TablePattern {
     /// The pattern that matches only `table`, whatever characters its name holds.
     init(exactly table: RelationName) throws {
-        func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        func quoted(_ name: String) -> String { "\"" + name.replacing("\"", with: "\"\"") + "\"" }
         try self.init(table.schema.map { quoted($0) + "." + quoted(table.name) } ?? quoted(table.name))
     }
 }

@@ -1,5 +1,5 @@
 import Dispatch
-import Foundation
+import FoundationEssentials
 
 /// Opens an indexed archive from its end: one read for the footer, one for the
 /// index, and then only the members a command asks for.

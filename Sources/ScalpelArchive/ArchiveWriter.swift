@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Writes pg_dump's plain output as an indexed archive, as the bytes arrive.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+import Support
 
 /// Compresses members on every core while handing them back in order. Memory is
 /// bounded: at most `maxInFlight` members are queued or being compressed, and
@@ -10,7 +10,7 @@ final class CompressionPipeline: @unchecked Sendable {
         var crc: UInt32
     }
 
-    private let condition = NSCondition()
+    private let condition = Condition()
     // Guarded by `condition`.
     private var queue: [(sequence: Int, bytes: [UInt8])] = []
     private var finished: [Int: Compressed] = [:]
@@ -29,9 +29,7 @@ final class CompressionPipeline: @unchecked Sendable {
         runningWorkers = threads
         for deflater in deflaters {
             let box = DeflaterBox(deflater)
-            let thread = Thread { [self] in self.work(box.deflater) }
-            thread.name = "pgscalpel-deflate"
-            thread.start()
+            startThread { [self] in self.work(box.deflater) }
         }
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Turns the index into its payload — one SQL comment line holding ASCII-only JSON —
 /// and back. ASCII keeps the line safe in any client encoding psql may be using.
@@ -38,7 +38,8 @@ public enum IndexCodec {
                 out.append(UInt8(scalar.value))
             } else {
                 for unit in String(scalar).utf16 {
-                    out += Array(String(format: "\\u%04x", unit).utf8)
+                    let hex = String(unit, radix: 16)
+                    out += Array("\\u\(String(repeating: "0", count: 4 - hex.count))\(hex)".utf8)
                 }
             }
         }
