@@ -34,6 +34,7 @@ let package = Package(
             dependencies: ["Recovery", "Support", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
+        .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "ScalpelArchiveTests", dependencies: ["ScalpelArchive"]),
         .testTarget(name: "DumpParserTests", dependencies: ["DumpParser"]),
         .testTarget(name: "PostgresAccessTests", dependencies: ["PostgresAccess"]),

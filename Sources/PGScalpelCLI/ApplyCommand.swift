@@ -2,6 +2,7 @@ import ArgumentParser
 import FoundationEssentials
 import PostgresAccess
 import Recovery
+import Support
 
 extension PGScalpel {
     struct Apply: ParsableCommand {
@@ -110,7 +111,7 @@ extension PGScalpel {
 
         private func shellQuoted(_ word: String) -> String {
             word.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:@".contains($0) } ? word
-                : "'" + word.replacing("'", with: "'\\''") + "'"
+                : "'" + word.escapingScalar("'", with: "'\\''") + "'"
         }
     }
 }

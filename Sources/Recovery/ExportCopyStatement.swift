@@ -1,5 +1,6 @@
 import DumpParser
 import ScalpelArchive
+import Support
 
 /// The `COPY target (columns) FROM stdin;` statement that opens a COPY block. pg_dump
 /// quoted its names exactly as the server needs them (reserved words, case, odd
@@ -35,6 +36,6 @@ struct ExportCopyStatement {
 
     /// The column's name as the COPY line spells it.
     func spelling(of column: String) -> String {
-        spellings[column] ?? "\"" + column.replacing("\"", with: "\"\"") + "\""
+        spellings[column] ?? "\"" + column.escapingScalar("\"", with: "\"\"") + "\""
     }
 }

@@ -1,4 +1,5 @@
 import DumpParser
+import Support
 
 /// One `INSERT INTO table (columns) VALUES (...);` per row, loadable with psql into
 /// a table of the same definition. Identifiers are spelled as pg_dump quoted them
@@ -25,7 +26,7 @@ final class InsertWriter: ExportRowWriter {
     }
 
     func start(columns: [String], to output: inout [UInt8]) {
-        if let clientEncoding { output += Array("SET client_encoding = '\(clientEncoding.replacing("'", with: "''"))';\n".utf8) }
+        if let clientEncoding { output += Array("SET client_encoding = '\(clientEncoding.escapingScalar("'", with: "''"))';\n".utf8) }
         output += Array("SET standard_conforming_strings = on;\n".utf8)
     }
 

@@ -1,4 +1,5 @@
 import ScalpelArchive
+import Support
 
 /// A `-t` argument as pg_dump reads one: `name` or `schema.name`, double quotes
 /// keeping case, dots and spaces (`"My Schema"."Odd.Name"`), `*` and `?` as wildcards
@@ -69,7 +70,7 @@ public struct TablePattern: Sendable, CustomStringConvertible {
 extension TablePattern {
     /// The pattern that matches only `table`, whatever characters its name holds.
     init(exactly table: RelationName) throws {
-        func quoted(_ name: String) -> String { "\"" + name.replacing("\"", with: "\"\"") + "\"" }
+        func quoted(_ name: String) -> String { "\"" + name.escapingScalar("\"", with: "\"\"") + "\"" }
         try self.init(table.schema.map { quoted($0) + "." + quoted(table.name) } ?? quoted(table.name))
     }
 }
