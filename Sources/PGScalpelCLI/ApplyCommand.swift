@@ -7,6 +7,7 @@ import Support
 extension PGScalpel {
     struct Apply: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "apply",
             abstract: "Put one table's rows, or some rows or columns of it, back from an archive into production.",
             discussion: """
             A dry run unless --execute is given: it loads the backup's rows into a temporary table \

@@ -4,6 +4,7 @@ import Recovery
 extension PGScalpel {
     struct Backup: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "backup",
             abstract: "Run pg_dump and write an indexed archive (a .sql.gz that psql still restores).",
             discussion: """
             The archive appears under FILE only when complete (mode 0600); an interrupted \

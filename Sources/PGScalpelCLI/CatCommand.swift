@@ -4,6 +4,7 @@ import Recovery
 extension PGScalpel {
     struct Cat: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cat",
             abstract: "Write one table's SQL (definition, data, indexes, constraints, ...) to standard output.",
             discussion: """
             Reads only the members that hold the table. The output runs in psql as it is.

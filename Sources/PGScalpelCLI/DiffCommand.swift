@@ -6,6 +6,7 @@ import Support
 extension PGScalpel {
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "Compare a table in an archive with the same table in production, row by row.",
             discussion: """
             Rows are matched by the primary key (the archive's, else production's; --key overrides); \

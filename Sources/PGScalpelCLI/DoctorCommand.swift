@@ -4,6 +4,7 @@ import Recovery
 extension PGScalpel {
     struct Doctor: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "doctor",
             abstract: "Check PostgreSQL binaries, libpq, and (given a database) the connection and pg_dump's fit.",
             discussion: """
             Exit status 1 when something required is missing; each missing part names the Debian package to install.

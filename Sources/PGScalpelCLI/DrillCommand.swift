@@ -5,6 +5,7 @@ import Recovery
 extension PGScalpel {
     struct Drill: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "drill",
             abstract: "Restore the whole archive into a throwaway server and check it: the quarterly restore drill.",
             discussion: """
             Runs restore --all, then checks every table's row count against the archive's \

@@ -5,6 +5,7 @@ import Recovery
 extension PGScalpel {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write a table's rows as CSV, JSON Lines, INSERT statements or COPY, with no server unless --where.",
             discussion: """
             Decodes the rows from the archive's COPY data, reading only the members that hold them. \

@@ -6,6 +6,8 @@ import Recovery
 
 @main
 struct PGScalpel: ParsableCommand {
+    // Every command gives its commandName: deriving one from the type's name makes
+    // the runtime scan all its conformance tables, a few milliseconds of every start.
     static let configuration = CommandConfiguration(
         commandName: "pgscalpel",
         abstract: "Table-level surgical recovery for PostgreSQL from indexed pg_dump archives.",

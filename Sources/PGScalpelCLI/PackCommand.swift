@@ -4,6 +4,7 @@ import Recovery
 extension PGScalpel {
     struct Pack: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "pack",
             abstract: "Index plain pg_dump output read from standard input.",
             discussion: """
             Drops into existing backup scripts in place of gzip; the result is still a .sql.gz.

@@ -5,6 +5,7 @@ import Recovery
 extension PGScalpel {
     struct Restore: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "restore",
             abstract: "Restore tables, with what they need, from an archive into a database or a throwaway server.",
             discussion: """
             Brings each table's schema, types, domains, sequences, functions and extensions, \

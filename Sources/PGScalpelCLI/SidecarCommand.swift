@@ -4,6 +4,7 @@ import Recovery
 extension PGScalpel {
     struct Sidecar: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "sidecar",
             abstract: "Start a throwaway PostgreSQL server; run a command against it, or wait for Ctrl-C.",
             discussion: """
             The server listens only on a unix socket in a fresh temporary directory and is \

@@ -4,6 +4,7 @@ import Recovery
 extension PGScalpel {
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Check every member's CRC and length, the index's checksum, and that the index matches the stream.",
             discussion: """
             Names each damaged section. Exit status 1 when anything is damaged.
