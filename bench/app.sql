@@ -1,5 +1,6 @@
 -- An application-like schema for the benchmarks, sized by the psql variable :scale
--- (rows grow linearly with it): accounts, users, conversations, messages with float
+-- (rows grow linearly with it): accounts, users (10,000 per unit of scale, so scale 20
+-- gives issue 6's 200,000-row users table), conversations, messages with float
 -- arrays standing in for embeddings, audit logs with jsonb, bytea, a partitioned table.
 CREATE TABLE accounts (id bigserial PRIMARY KEY, name text NOT NULL, plan text NOT NULL, created_at timestamptz NOT NULL);
 CREATE TABLE users (
@@ -35,7 +36,7 @@ SELECT 1 + i % (100 * :scale), 'user' || i || '@example.com', 'User ' || md5(i::
        jsonb_build_object('theme', CASE WHEN random() < 0.5 THEN 'dark' ELSE 'light' END, 'locale', 'en', 'n', i),
        CASE WHEN i % 4 = 0 THEN decode(md5(random()::text) || md5(random()::text), 'hex') END,
        timestamptz '2025-06-01' + random() * interval '300 days'
-FROM generate_series(1, 2000 * :scale) i;
+FROM generate_series(1, 10000 * :scale) i;
 INSERT INTO conversations (account_id, title, started_at)
 SELECT 1 + i % (100 * :scale), 'Conversation about ' || md5(i::text), timestamptz '2026-01-01' + random() * interval '300 days'
 FROM generate_series(1, 2000 * :scale) i;
