@@ -3,9 +3,9 @@ import ScalpelArchive
 
 /// `pgscalpel restore --all`: the whole archive into an empty database, as
 /// `gunzip -c FILE | psql` would restore it, every section in dump order, but
-/// with COPY data loaded over `jobs` connections and the post-data indexes and
-/// constraints built over as many (the foreign keys, triggers, ... that may use
-/// them follow serially, in dump order). Large objects run as psql runs them, a
+/// with COPY data loaded over `jobs` connections, the post-data indexes and
+/// constraints built on the same connections as each table's data is in, then
+/// the foreign keys (triggers, rules, comments, ... follow serially, in dump order). Large objects run as psql runs them, a
 /// statement at a time on one connection, their BEGIN and COMMIT included.
 public struct RestoreAll: Sendable {
     public var archive: String
@@ -50,27 +50,20 @@ public struct RestoreAll: Sendable {
         var phases: [RestoreAllReport.Phase] = []
         phases.append(try .measure("schema") { try runSerially(entries[..<firstData]) })
         phases.append(try .measure("data") {
+            let builds = later.filter { RestoreParallelPhase.types.contains($0.type ?? "") }
             let copies = later.filter { $0.type == "TABLE DATA" && $0.copyTarget != nil }
             let loader = RestoreLoader(archive: archive, target: target, settings: settings, dataStyles: index.dump.settings,
                                        truncateFirst: true, checkRows: checkRows)
-            let rows = try loader.load(Array(copies), jobs: jobs)
-            report.sections += copies.count
+            let rows = try RestoreParallelPhase(loader: loader).run(copies: Array(copies), builds: Array(builds), jobs: jobs)
+            report.sections += copies.count + builds.count
             for (section, count) in zip(copies, rows) {
                 if let table = section.table ?? section.copyTarget { report.tables.append(RestoreReport.Table(table: table, rows: count)) }
             }
             try runSerially(later.filter { ($0.type == "TABLE DATA" && $0.copyTarget == nil) || Self.serialData.contains($0.type ?? "") })
         })
         phases.append(try .measure("post-data") {
-            let post = later.filter { $0.type != "TABLE DATA" && !Self.serialData.contains($0.type ?? "") }
-            let builds = post.filter { RestoreIndexBuilder.types.contains($0.type ?? "") }
-            var tableSizes: [RelationName: UInt64] = [:]
-            for data in later where data.type == "TABLE DATA" {
-                if let table = data.table { tableSizes[table, default: 0] += data.uncompressedLength }
-            }
-            try RestoreIndexBuilder(archive: archive, target: target, settings: settings, dataStyles: index.dump.settings)
-                .build(builds, tableSizes: tableSizes, jobs: jobs)
-            report.sections += builds.count
-            try runSerially(post.filter { !RestoreIndexBuilder.types.contains($0.type ?? "") })
+            try runSerially(later.filter { $0.type != "TABLE DATA" && !Self.serialData.contains($0.type ?? "")
+                && !RestoreParallelPhase.types.contains($0.type ?? "") })
         })
         report.phases = phases
         report.notes += session.notes + missing.notes

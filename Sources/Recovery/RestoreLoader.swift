@@ -1,6 +1,6 @@
 import PostgresAccess
 import ScalpelArchive
-import Synchronization
+import Support
 
 /// Loads `TABLE DATA` sections with COPY FROM STDIN, streaming each section's
 /// members from the archive into the server as they are decompressed, over as
@@ -27,7 +27,7 @@ struct RestoreLoader: Sendable {
         }
     }
 
-    private func load(_ section: Section, from reader: ArchiveReader, into connection: Connection) throws -> UInt64 {
+    func load(_ section: Section, from reader: ArchiveReader, into connection: Connection) throws -> UInt64 {
         guard let copyTarget = section.copyTarget else { throw RestoreError("\(section.label) is not a COPY block") }
         let table = try connection.quotedName(copyTarget)
         let columns = try section.columns.map { "(\(try $0.map(connection.quoteIdentifier).joined(separator: ", ")))" } ?? ""
@@ -52,38 +52,56 @@ struct RestoreLoader: Sendable {
 }
 
 /// Hands sections to the loading (or index-building) threads and gathers their
-/// row counts; after the first failure no new section is started.
+/// row counts; after the first failure no new section is started. A section is
+/// handed out only once the sections it waits for are done (an index, once its
+/// table's data is loaded); a thread with nothing ready waits for one to be.
 final class LoadQueue: @unchecked Sendable {
-    private let lock = Mutex(())
-    /// Positions in the order they are handed out.
-    private let order: [Int]
-    private var handedOut = 0
+    private let condition = Condition()
+    // Guarded by `condition`.
+    /// Positions in the order they are handed out when ready.
+    private var pending: [Int]
+    private let waitsFor: [[Int]]
+    private var done: [Bool]
     private var rows: [UInt64]
     private var failure: (any Error)?
 
-    init(order: [Int]) {
-        self.order = order
+    init(order: [Int], waitsFor: [[Int]]) {
+        pending = order
+        self.waitsFor = waitsFor
+        done = Array(repeating: false, count: order.count)
         rows = Array(repeating: 0, count: order.count)
     }
 
     func next() -> Int? {
-        lock.withLock { _ in
-            guard failure == nil, handedOut < order.count else { return nil }
-            handedOut += 1
-            return order[handedOut - 1]
+        condition.withLock {
+            while failure == nil && !pending.isEmpty {
+                if let ready = pending.firstIndex(where: { waitsFor[$0].allSatisfy { done[$0] } }) {
+                    return pending.remove(at: ready)
+                }
+                // Nothing ready: what is pending waits for sections still running.
+                condition.wait()
+            }
+            return nil
         }
     }
 
     func finish(_ section: Int, rows count: UInt64) {
-        lock.withLock { _ in rows[section] = count }
+        condition.withLock {
+            rows[section] = count
+            done[section] = true
+            condition.broadcast()
+        }
     }
 
     func fail(_ error: any Error) {
-        lock.withLock { _ in failure = failure ?? error }
+        condition.withLock {
+            failure = failure ?? error
+            condition.broadcast()
+        }
     }
 
     func result() throws -> [UInt64] {
-        try lock.withLock { _ in
+        try condition.withLock {
             if let failure { throw failure }
             return rows
         }

@@ -6,17 +6,19 @@ import Support
 /// Hands sections out to up to `jobs` threads, each with its own archive reader and
 /// its own connection (a libpq connection has one owner), and collects a count per
 /// section; the first failure stops the others from taking more. The costliest
-/// go first, so the last one to finish is not a big one started late.
+/// ready section goes first, so the last one to finish is not a big one started
+/// late; `waitsFor` names, per section, the sections it must follow.
 struct RestoreWorkers: Sendable {
     var archive: String
     var target: ConnectionTarget
     var settings: [String]
     var dataStyles: [String: String]
 
-    func run(costs: [UInt64], jobs: Int,
+    func run(costs: [UInt64], waitsFor: [[Int]]? = nil, jobs: Int,
              _ work: @escaping @Sendable (Int, ArchiveReader, RestoreSession) throws -> UInt64) throws -> [UInt64] {
         let count = costs.count
-        let queue = LoadQueue(order: costs.indices.sorted { costs[$0] != costs[$1] ? costs[$0] > costs[$1] : $0 < $1 })
+        let queue = LoadQueue(order: costs.indices.sorted { costs[$0] != costs[$1] ? costs[$0] > costs[$1] : $0 < $1 },
+                              waitsFor: waitsFor ?? Array(repeating: [], count: count))
         let group = DispatchGroup()
         for _ in 0..<min(max(jobs, 1), count) {
             group.enter()
