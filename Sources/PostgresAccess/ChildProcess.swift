@@ -31,6 +31,8 @@ public struct ChildProcess: Sendable {
         case descriptors(output: Int32, error: Int32)
         /// Our own three, shared.
         case inherited
+        /// Input from this descriptor (the read end of a pipe), output and error to /dev/null.
+        case readingFrom(Int32)
     }
 
     /// The unprivileged account to run as, when we are root and PostgreSQL
@@ -92,6 +94,10 @@ public struct ChildProcess: Sendable {
             posix_spawn_file_actions_adddup2(&actions, error, 2)
         case .inherited:
             break
+        case .readingFrom(let input):
+            posix_spawn_file_actions_adddup2(&actions, input, 0)
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+            posix_spawn_file_actions_adddup2(&actions, 1, 2)
         }
         for descriptor in openDescriptors() where descriptor > 2 {
             posix_spawn_file_actions_addclose(&actions, descriptor)

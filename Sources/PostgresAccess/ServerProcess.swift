@@ -19,9 +19,12 @@ final class ServerProcess: @unchecked Sendable {
     private var childIsPostmaster = false
     private var ended: ChildProcess.Termination?
     private var stopped = false
+    /// Removes the server should this process die without a chance to.
+    private var watcher: ServerWatcher?
 
     init(directory: String) {
         self.directory = directory
+        watcher = ServerWatcher(directory: directory)
         ServerRegistry.shared.add(self)
     }
 
@@ -72,6 +75,7 @@ final class ServerProcess: @unchecked Sendable {
                 ended = childIsPostmaster ? Self.shutDown(child) : Self.killGroup(child)
             }
             Self.remove(directory)
+            watcher.take()?.release("done")
             return true
         }
         ServerRegistry.shared.remove(self)
@@ -84,6 +88,7 @@ final class ServerProcess: @unchecked Sendable {
         let detached = lock.withLock { _ in
             guard !stopped else { return false }
             stopped = true
+            watcher.take()?.release("keep")
             return true
         }
         ServerRegistry.shared.remove(self)

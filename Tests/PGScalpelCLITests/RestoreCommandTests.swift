@@ -40,6 +40,8 @@ import Testing
         #expect(outcome.status == 0, "\(outcome.errors)")
         let conninfo = String(outcome.text.prefix { $0 != "\n" })
         let directory = String(try #require(conninfo.split(separator: " ").first { $0.hasPrefix("host=") }?.dropFirst(5)))
+        // pgscalpel has exited: the watcher that removes orphaned servers was told to keep this one.
+        usleep(500_000)
         let query = try CLI.run("psql", ["-X", "-Atc", "SELECT count(*) FROM public.plain", conninfo],
                                 environment: TestServer.environment())
         #expect(query.text == "1500\n", "\(query.errors)")

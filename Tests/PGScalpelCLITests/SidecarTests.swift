@@ -50,4 +50,34 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir))
         #expect(kill(postmaster, 0) == -1 && errno == ESRCH)
     }
+
+    @Test func aSigkilledPgscalpelStillLeavesNoServerBehind() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.pgscalpel)
+        process.arguments = ["sidecar"]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        var text = ""
+        let handle = errors.fileHandleForReading
+        while !text.contains("Ctrl-C") {
+            let data = handle.availableData
+            if data.isEmpty { break }
+            text += String(decoding: data, as: UTF8.self)
+        }
+        let dir = try #require(directory(in: text))
+        let pidFile = try String(contentsOfFile: "\(dir)/data/postmaster.pid", encoding: .utf8)
+        let postmaster = try #require(Int32(pidFile.split(separator: "\n").first ?? ""))
+        #expect(kill(postmaster, 0) == 0)
+
+        kill(process.processIdentifier, SIGKILL)  // no handler, no atexit: only the watcher is left
+        process.waitUntilExit()
+        let deadline = Date().addingTimeInterval(30)
+        while (FileManager.default.fileExists(atPath: dir) || kill(postmaster, 0) == 0) && Date() < deadline {
+            usleep(50_000)
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir))
+        #expect(kill(postmaster, 0) == -1 && errno == ESRCH)
+    }
 }

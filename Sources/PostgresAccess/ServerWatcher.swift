@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A small shell process that removes an ephemeral server if pgscalpel dies
+/// without doing so itself (SIGKILL, or the OOM killer), which no handler of
+/// ours can catch. It waits on a pipe whose only write end pgscalpel holds:
+/// the kernel closes it when pgscalpel ends, however it ends. Told `done` (the
+/// server was stopped) or `keep` (`--keep`), it exits without touching anything.
+struct ServerWatcher: ~Copyable {
+    private let writeEnd: Int32
+
+    /// Nil when no watcher could be started (no /bin/sh): the server then has
+    /// only pgscalpel's own cleanup, as before.
+    init?(directory: String) {
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { return nil }
+        defer { close(ends[0]) }
+        // Every child pgscalpel spawns closes what it inherits; this covers any other.
+        _ = fcntl(ends[1], F_SETFD, FD_CLOEXEC)
+        // The postmaster's pid file names its data directory on line 2: a pid
+        // reused by another process since is left alone.
+        let script = """
+            read -r word
+            case "$word" in done|keep) exit 0 ;; esac
+            pid=$(sed -n 1p "$1/data/postmaster.pid" 2>/dev/null)
+            if [ -n "$pid" ] && [ "$(sed -n 2p "$1/data/postmaster.pid")" = "$1/data" ]; then
+                kill -QUIT "$pid" 2>/dev/null
+                while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+            fi
+            rm -rf "$1"
+            """
+        do {
+            _ = try ChildProcess.spawn("/bin/sh", ["-c", script, "pgscalpel-server-watcher", directory],
+                                       streams: .readingFrom(ends[0]), ownProcessGroup: true)
+        } catch {
+            close(ends[1])
+            return nil
+        }
+        writeEnd = ends[1]
+    }
+
+    /// The server is gone (`done`) or is the user's now (`keep`): the watcher exits.
+    consuming func release(_ word: String) {
+        _ = "\(word)\n".withCString { write(writeEnd, $0, strlen($0)) }
+        close(writeEnd)
+        discard self
+    }
+
+    deinit {
+        close(writeEnd)
+    }
+}
