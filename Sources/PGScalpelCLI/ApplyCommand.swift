@@ -34,6 +34,7 @@ extension PGScalpel {
               pgscalpel apply prod.scalpel.sql.gz -t users --into 'dbname=prod' --mode missing --execute
               pgscalpel apply prod.scalpel.sql.gz -t users --into 'dbname=prod' --columns email --execute
               pgscalpel apply prod.scalpel.sql.gz -t orders --into 'dbname=prod' --where 'account_id = 42' --execute
+              pgscalpel apply prod.scalpel.sql.gz -t contacts --into 'dbname=prod' --key email --execute
               pgscalpel apply pgscalpel-undo-public.users-….scalpel.sql.gz -t users --into 'dbname=prod' --mode replace --execute
             """)
 
@@ -46,6 +47,10 @@ extension PGScalpel {
         @Option(help: ArgumentHelp("The database to write: a conninfo string, a postgres:// URI or a database name.",
                                    valueName: "CONN"))
         var into: String
+
+        @Option(help: ArgumentHelp("Match rows on these columns (comma-separated) instead of the primary key; "
+                                   + "they must be unique and not null on both sides.", valueName: "names"))
+        var key: String?
 
         @Option(help: "merge, replace or missing.")
         var mode: String = Recovery.Apply.Mode.merge.rawValue
@@ -88,6 +93,7 @@ extension PGScalpel {
         func run() throws {
             var apply = Recovery.Apply(archive: archive, table: try TablePattern(table), target: try ConnectionTarget(into))
             apply.mode = Recovery.Apply.Mode(rawValue: mode)!
+            apply.key = try key.map(Recovery.Export.columnNames)
             apply.columns = try columns.map(Recovery.Export.columnNames)
             apply.whereClause = whereClause
             apply.execute = execute

@@ -30,6 +30,8 @@ public struct Apply {
     public var target: ConnectionTarget
     public var mode: Mode = .merge
     /// `--columns`: restore only these columns of matched rows; nothing inserted or deleted.
+    /// Columns to match rows on instead of the primary key (checked to be one).
+    public var key: [String]?
     public var columns: [String]?
     public var whereClause: String?
     public var execute = false
@@ -71,6 +73,9 @@ public struct Apply {
             guard whereClause == nil else {
                 throw UsageError("an undo archive covers exactly the rows an apply changed: it takes no --where")
             }
+            guard key == nil else {
+                throw UsageError("an undo archive matches rows by the key it was written with: it takes no --key")
+            }
             undoKeys = catalog.dataSections(of: undo.insertedKeys)
         }
 
@@ -89,7 +94,7 @@ public struct Apply {
         let report: ApplyReport
         do {
             report = try plan(relation: relation, sections: sections, backupColumns: backupColumns,
-                              archiveKey: try reader.index.dump.undo?.key ?? catalog.primaryKey(of: relation),
+                              archiveKey: try reader.index.dump.undo?.key ?? key ?? catalog.primaryKey(of: relation),
                               undoKeys: undoKeys, undoFile: undoFile, reader: reader,
                               session: session, connection: connection, started: started, progress: progress)
         } catch {
@@ -137,7 +142,8 @@ public struct Apply {
         }
         let (drift, shared) = SchemaDrift.between(backup: backupColumns, production: live.columns)
         guard let key = archiveKey ?? live.primaryKey else {
-            throw ApplyError("\(relation) has no primary key in the archive or in production: apply matches rows by key")
+            throw ApplyError("\(relation) has no primary key in the archive or in production: name columns that identify "
+                + "a row with --key")
         }
         for column in key where !shared.contains(column) {
             throw ApplyError("key column \(column) of \(relation) is not on both sides (schema drift): apply refuses")
@@ -161,6 +167,11 @@ public struct Apply {
         try loadRows(of: sections, columns: shared, into: sql.copyIntoBackupTable, reader: reader, on: connection,
                      progress: progress)
         if whereClause != nil { try connection.execute(sql.narrowBackupTable) }
+        if self.key != nil {
+            // A primary key is one by construction; columns the user names must be shown to be.
+            try requireUniqueKey(key, in: sql.target, side: "production", on: connection)
+            try requireUniqueKey(key, in: ApplyStatements.backupTable, side: "the backup", on: connection)
+        }
         if let insertedKeys = undoKeys {
             try connection.execute(sql.createInsertedKeysTable)
             try loadRows(of: insertedKeys, columns: key, into: sql.copyIntoInsertedKeysTable, reader: reader,
@@ -281,6 +292,19 @@ public struct Apply {
                     + "reference through \(reference.constraint); nothing was changed (keep them with --mode missing, "
                     + "--columns or --where)")
             }
+        }
+    }
+
+    /// Rows are matched one to one: a NULL or repeated key would pair a row with
+    /// none or several.
+    private func requireUniqueKey(_ key: [String], in table: String, side: String, on connection: Connection) throws {
+        let columns = try key.map { try connection.quoteIdentifier($0) }
+        let anyNull = columns.map { "\($0) IS NULL" }.joined(separator: " OR ")
+        let found = try connection.execute("SELECT count(*) FILTER (WHERE \(anyNull)), count(*) - count(DISTINCT (\(columns.joined(separator: ", ")))) FROM \(table)")
+        let nulls = Int(found[0, 0] ?? "0") ?? 0, repeats = Int(found[0, 1] ?? "0") ?? 0
+        let problem = nulls > 0 ? "\(nulls) rows have a NULL in it" : repeats > 0 ? "\(repeats) rows repeat another row's key" : nil
+        if let problem {
+            throw ApplyError("--key \(key.joined(separator: ",")) does not identify one row in \(side): \(problem); nothing was changed")
         }
     }
 

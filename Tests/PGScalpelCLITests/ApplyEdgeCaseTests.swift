@@ -127,3 +127,50 @@ import Testing
         }
     }
 }
+
+/// A table without a primary key, matched on columns the user names.
+@Suite struct ApplyKeyTests {
+    static let setup = """
+        CREATE TABLE contacts (email text NOT NULL, name text, score int);
+        CREATE UNIQUE INDEX contacts_email ON contacts (email);
+        INSERT INTO contacts SELECT 'c' || i || '@example.com', 'name ' || i, i FROM generate_series(1, 500) i;
+        """
+
+    @Test func columnsTheUserNamesMatchTheRows() throws {
+        let db = try ApplyDatabase("apply_key", Self.setup)
+        let archive = try db.backup()
+        let before = try db.psql("SELECT md5(string_agg(c::text, ',' ORDER BY email)) FROM contacts c")
+        try db.psql("""
+            DELETE FROM contacts WHERE score % 50 = 0;
+            UPDATE contacts SET name = 'migrated' WHERE score % 7 = 0;
+            INSERT INTO contacts VALUES ('new@example.com', 'new', 0);
+            """)
+        let refused = try db.apply(archive, "contacts", [])
+        #expect(refused.status == 2)
+        #expect(refused.errors.contains("no primary key") && refused.errors.contains("--key"), "\(refused.errors)")
+
+        let report = try db.applyReport(archive, "contacts", ["--key", "email", "--execute", "--undo", db.scratch.file("u.gz")])
+        #expect(report["inserted"] as? Int == 10)
+        #expect(report["deleted"] as? Int == 1)
+        #expect(report["updated"] as? Int == 70)
+        #expect(try db.psql("SELECT md5(string_agg(c::text, ',' ORDER BY email)) FROM contacts c") == before)
+    }
+
+    @Test func aKeyThatDoesNotPickOneRowIsRefused() throws {
+        let db = try ApplyDatabase("apply_key_bad", Self.setup)
+        let archive = try db.backup()
+        try db.psql("UPDATE contacts SET name = 'x' WHERE score <= 10")
+        let damaged = try db.psql("SELECT md5(string_agg(c::text, ',' ORDER BY email)) FROM contacts c")
+        let repeated = try db.apply(archive, "contacts", ["--key", "name", "--execute", "--undo", db.scratch.file("u1.gz")])
+        #expect(repeated.status == 2)
+        #expect(repeated.errors.contains("does not identify one row in production") && repeated.errors.contains("repeat"),
+                "\(repeated.errors)")
+        try db.psql("UPDATE contacts SET score = NULL WHERE score = 20")
+        let null = try db.apply(archive, "contacts", ["--key", "score", "--undo", db.scratch.file("u2.gz"), "--execute"])
+        #expect(null.status == 2)
+        #expect(null.errors.contains("NULL"), "\(null.errors)")
+        try db.psql("UPDATE contacts SET score = 20 WHERE score IS NULL")
+        #expect(try db.psql("SELECT md5(string_agg(c::text, ',' ORDER BY email)) FROM contacts c") == damaged)
+        #expect(!FileManager.default.fileExists(atPath: db.scratch.file("u1.gz")))
+    }
+}
