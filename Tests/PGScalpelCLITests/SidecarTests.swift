@@ -9,6 +9,29 @@ import Testing
             .map { String($0.dropFirst("sidecar: PostgreSQL running in ".count)) }
     }
 
+    /// `pgscalpel sidecar` waiting for Ctrl-C: the process, its server's directory and postmaster.
+    private func startWaitingSidecar() throws -> (Process, String, pid_t) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.pgscalpel)
+        process.arguments = ["sidecar"]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        var text = ""
+        let handle = errors.fileHandleForReading
+        while !text.contains("Ctrl-C") {
+            let data = handle.availableData
+            if data.isEmpty { break }
+            text += String(decoding: data, as: UTF8.self)
+        }
+        let dir = try #require(directory(in: text))
+        let pidFile = try String(contentsOfFile: "\(dir)/data/postmaster.pid", encoding: .utf8)
+        let postmaster = try #require(Int32(pidFile.split(separator: "\n").first ?? ""))
+        #expect(kill(postmaster, 0) == 0)
+        return (process, dir, postmaster)
+    }
+
     @Test func aCommandRunsAgainstItAndItIsRemovedAfterwards() throws {
         let outcome = try CLI.pgscalpel(["sidecar", "--", "psql", "-X", "-Atc", "SELECT current_setting('listen_addresses') || '|' || current_setting('unix_socket_directories')"])
         #expect(outcome.status == 0, "\(outcome.errors)")
@@ -25,24 +48,7 @@ import Testing
     }
 
     @Test func sigtermStopsTheServerAndRemovesItsDirectory() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CLI.pgscalpel)
-        process.arguments = ["sidecar"]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        var text = ""
-        let handle = errors.fileHandleForReading
-        while !text.contains("Ctrl-C") {
-            let data = handle.availableData
-            if data.isEmpty { break }
-            text += String(decoding: data, as: UTF8.self)
-        }
-        let dir = try #require(directory(in: text))
-        let pidFile = try String(contentsOfFile: "\(dir)/data/postmaster.pid", encoding: .utf8)
-        let postmaster = try #require(Int32(pidFile.split(separator: "\n").first ?? ""))
-        #expect(kill(postmaster, 0) == 0)
+        let (process, dir, postmaster) = try startWaitingSidecar()
 
         process.terminate()  // SIGTERM
         process.waitUntilExit()
@@ -52,24 +58,7 @@ import Testing
     }
 
     @Test func aSigkilledPgscalpelStillLeavesNoServerBehind() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CLI.pgscalpel)
-        process.arguments = ["sidecar"]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        var text = ""
-        let handle = errors.fileHandleForReading
-        while !text.contains("Ctrl-C") {
-            let data = handle.availableData
-            if data.isEmpty { break }
-            text += String(decoding: data, as: UTF8.self)
-        }
-        let dir = try #require(directory(in: text))
-        let pidFile = try String(contentsOfFile: "\(dir)/data/postmaster.pid", encoding: .utf8)
-        let postmaster = try #require(Int32(pidFile.split(separator: "\n").first ?? ""))
-        #expect(kill(postmaster, 0) == 0)
+        let (process, dir, postmaster) = try startWaitingSidecar()
 
         kill(process.processIdentifier, SIGKILL)  // no handler, no atexit: only the watcher is left
         process.waitUntilExit()
