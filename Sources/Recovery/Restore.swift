@@ -35,7 +35,7 @@ public struct Restore {
         let started = Date()
         let reader = try ArchiveReader(path: archive)
         let plan = try RestorePlan(index: reader.index, patterns: options.tables, part: options.part, text: reader.text(of:))
-        let settings = try reader.index.prologue.map { RestoreSQLStatement.split(try reader.text(of: $0)).map(\.text) } ?? []
+        let settings = try reader.index.prologue.map { SectionStatement.split(try reader.text(of: $0)).map(\.text) } ?? []
         let dataStyles = reader.index.dump.settings
         let session = try RestoreSession(target: target, settings: settings, dataStyles: dataStyles)
         let checks = RestoreTargetChecks(connection: session.connection)

@@ -25,7 +25,7 @@ public struct RestoreAll: Sendable {
     public func run(into target: ConnectionTarget) throws -> RestoreAllReport {
         let reader = try ArchiveReader(path: archive)
         let index = reader.index
-        let settings = try index.prologue.map { RestoreSQLStatement.split(try reader.text(of: $0)).map(\.text) } ?? []
+        let settings = try index.prologue.map { SectionStatement.split(try reader.text(of: $0)).map(\.text) } ?? []
         let session = try RestoreSession(target: target, settings: settings, dataStyles: index.dump.settings)
         try Self.requireNoTables(session.connection)
         var report = RestoreAllReport(archive: archive, target: target.redacted)

@@ -53,7 +53,7 @@ final class RestoreSession {
         let type = section.type ?? ""
         var createdSomething = false
         var skippedGrant = false
-        for statement in RestoreSQLStatement.split(text) {
+        for statement in SectionStatement.split(text) {
             if let role = statement.newOwner {
                 do {
                     try connection.execute(statement.text)

@@ -66,7 +66,7 @@ struct SectionCopyData<Failure: CopyDataFailure> {
             search = semicolon + 1
             guard semicolon + 1 < header.count else { return nil }
             guard header[semicolon + 1] == UInt8(ascii: "\n") else { continue }
-            let statements = RestoreSQLStatement.split(Array(header[...semicolon]))
+            let statements = SectionStatement.split(Array(header[...semicolon]))
             guard let copy = statements.last, copy.tokens.last?.kind == .semicolon,
                   copy.tokens.last?.range.lowerBound == semicolon, copy.firstWord != "set" else { continue }
             guard copy.firstWord == "copy", statements.dropLast().allSatisfy({ $0.firstWord == "set" }) else {

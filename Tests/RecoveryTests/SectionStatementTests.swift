@@ -4,7 +4,7 @@ import DumpParser
 import ScalpelArchive
 
 /// The SQL reading restore does itself: statements, names, and COPY data in chunks.
-@Suite struct RestoreSQLTests {
+@Suite struct SectionStatementTests {
     @Test func statementsSplitAtTopLevelSemicolonsOnly() {
         let sql = """
             \\restrict abc
@@ -22,7 +22,7 @@ import ScalpelArchive
             /* a ; comment */ ALTER FUNCTION public.g() OWNER TO "Odd Role";
             GRANT SELECT ON TABLE public.t TO reader;
             """
-        let statements = RestoreSQLStatement.split(Array(sql.utf8))
+        let statements = SectionStatement.split(Array(sql.utf8))
         #expect(statements.map(\.firstWord) == ["set", "create", "create", "alter", "grant"])
         #expect(statements[1].text.hasSuffix("SELECT 2;\nEND;"))
         #expect(statements[1].text.contains("-- Name: f; Type: FUNCTION"))

@@ -4,7 +4,7 @@ import ScalpelArchive
 /// One top-level statement of a section, with the comments before it, as the
 /// server is sent it. Sections are run a statement at a time so that one
 /// `ALTER ... OWNER TO` naming a role the target lacks costs only that statement.
-struct RestoreSQLStatement {
+struct SectionStatement {
     /// A token and the bytes it was read from, so that a reader of the COPY
     /// header can tell which semicolon ended the statement.
     typealias Token = (kind: SQLTokenizer.Token, range: Range<Int>)
@@ -15,15 +15,15 @@ struct RestoreSQLStatement {
     /// Splits SQL text at top-level semicolons. A `BEGIN ATOMIC` function body
     /// holds semicolons of its own and ends at its matching `END` (CASE ... END
     /// inside it nests); psql meta-command lines are dropped.
-    static func split(_ bytes: [UInt8]) -> [RestoreSQLStatement] {
-        var statements: [RestoreSQLStatement] = []
+    static func split(_ bytes: [UInt8]) -> [SectionStatement] {
+        var statements: [SectionStatement] = []
         var tokenizer = SQLTokenizer(bytes)
         var current: [Token] = []
         var start = 0
         var atomicDepth = 0
         func finish(at end: Int) {
             if !current.isEmpty {
-                statements.append(RestoreSQLStatement(text: String(decoding: bytes[start..<end], as: UTF8.self), tokens: current))
+                statements.append(SectionStatement(text: String(decoding: bytes[start..<end], as: UTF8.self), tokens: current))
             }
             current = []
             start = end
