@@ -29,9 +29,9 @@ public struct Apply {
     public var table: TablePattern
     public var target: ConnectionTarget
     public var mode: Mode = .merge
-    /// `--columns`: restore only these columns of matched rows; nothing inserted or deleted.
-    /// Columns to match rows on instead of the primary key (checked to be one).
+    /// `--key`: columns to match rows on instead of the primary key (checked to be one).
     public var key: [String]?
+    /// `--columns`: restore only these columns of matched rows; nothing inserted or deleted.
     public var columns: [String]?
     public var whereClause: String?
     public var execute = false

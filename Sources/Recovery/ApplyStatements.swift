@@ -35,7 +35,7 @@ struct ApplyStatements {
     let overridingSystemValue: Bool
     /// For each restored column, the test that its two values differ.
     private let differences: [String]
-    /// The test that any restored column differs, in one comparison per row.
+    /// The test that any restored column differs.
     private let anyDifference: String
 
     init(table relation: RelationName, live: LiveTable, key: [String], shared: [String], updated: [String],
@@ -55,40 +55,24 @@ struct ApplyStatements {
             scope = try whereClause.map { try WhereExpression($0).condition } ?? "true"
         }
         overridingSystemValue = live.columns.contains { $0.isAlwaysIdentity && shared.contains($0.name) }
-        differences = try updated.map { column in
-            try Self.difference(connection.quoteIdentifier(column), type: live[column: column]?.typeText ?? "")
-        }
-        anyDifference = try Self.rowDifference(updated.map { (try connection.quoteIdentifier($0), live[column: $0]?.holdsComposite ?? true) })
+        let compared = try updated.map { (name: try connection.quoteIdentifier($0), holdsComposite: live[column: $0]?.holdsComposite ?? true) }
+        differences = compared.map { Self.difference([$0]) }
+        anyDifference = Self.difference(compared)
     }
 
-    /// The test that any of `columns` differs, as their text would: the stored
-    /// bytes of the values, compared once per row by `record_image_eq` (detoasted,
-    /// so not fooled by compression), which is what each value's text is made from,
-    /// and costs far less than making the text (jsonb's, above all). Composite
-    /// values are compared by text, since their fields keep their own compression.
-    private static func rowDifference(_ columns: [(name: String, holdsComposite: Bool)]) -> String {
+    /// The test that any of `columns` differs, as their text under the archive's
+    /// settings would (what `diff` compares): the stored bytes of the values,
+    /// compared by `record_image_eq` (detoasted, so not fooled by compression),
+    /// which is what each value's text is made from (`-0` and `0`, `1.0` and `1.00`
+    /// differ), and costs far less than making the text (jsonb's, above all).
+    /// Composite values are compared by text, since their fields keep their own
+    /// compression. One comparison per row however many columns.
+    private static func difference(_ columns: [(name: String, holdsComposite: Bool)]) -> String {
         guard !columns.isEmpty else { return "false" }
         func values(_ alias: String) -> String {
             columns.map { $0.holdsComposite ? "(\(alias).\($0.name))::text" : "\(alias).\($0.name)" }.joined(separator: ", ")
         }
         return "NOT pg_catalog.record_image_eq(ROW(\(values("p"))), ROW(\(values("b"))))"
-    }
-
-    /// The test that a restored column's two values differ, exactly as their text
-    /// under the archive's settings would (what `diff` compares), at the least cost:
-    /// `=` for types whose equality is identity of their text, the binary form for
-    /// numbers (`-0 = 0` and `1.0 = 1.00` are true, their sends differ), the text
-    /// itself for everything else (jsonb, arrays, json, which has no `=`).
-    private static func difference(_ column: String, type typeText: String) -> String {
-        switch ColumnType.withoutModifiers(typeText) {
-        case "smallint", "integer", "bigint", "text", "character varying", "uuid", "boolean", "date", "bytea",
-             "timestamp without time zone", "timestamp with time zone":
-            return "p.\(column) IS DISTINCT FROM b.\(column)"
-        case "real": return "float4send(p.\(column)) IS DISTINCT FROM float4send(b.\(column))"
-        case "double precision": return "float8send(p.\(column)) IS DISTINCT FROM float8send(b.\(column))"
-        case "numeric": return "numeric_send(p.\(column)) IS DISTINCT FROM numeric_send(b.\(column))"
-        default: return "(p.\(column))::text IS DISTINCT FROM (b.\(column))::text"
-        }
     }
 
     var createBackupTable: String {
