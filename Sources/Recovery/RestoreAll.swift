@@ -5,8 +5,9 @@ import ScalpelArchive
 /// `gunzip -c FILE | psql` would restore it, every section in dump order, but
 /// with COPY data loaded over `jobs` connections, the post-data indexes and
 /// constraints built on the same connections as each table's data is in, then
-/// the foreign keys (triggers, rules, comments, ... follow serially, in dump order). Large objects run as psql runs them, a
-/// statement at a time on one connection, their BEGIN and COMMIT included.
+/// the foreign keys (triggers, rules, comments, ... follow serially, in dump
+/// order). Large objects run as psql runs them, a statement at a time on one
+/// connection, their BEGIN and COMMIT included.
 public struct RestoreAll: Sendable {
     public var archive: String
     public var jobs: Int

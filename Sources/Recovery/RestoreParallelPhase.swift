@@ -40,10 +40,8 @@ struct RestoreParallelPhase: Sendable {
         let outcomes = try workers.run(costs: costs, waitsFor: waitsFor, jobs: jobs) { [loader] position, reader, session in
             let section = sections[position]
             if position < copies.count { return try loader.load(section, from: reader, into: session.connection) }
-            // A build has no OWNER TO or GRANT: nothing is counted here.
-            var missing = RestoreSession.MissingRoles()
             do {
-                _ = try session.run(section, text: reader.text(of: section), missing: &missing)
+                try Self.build(section, reader: reader, session: session)
                 return 0
             } catch let error as PostgresError where error.sqlState == "40P01" {
                 // Two builds locked tables in opposite orders (a partition and its
@@ -55,12 +53,17 @@ struct RestoreParallelPhase: Sendable {
         let again = builds.indices.filter { outcomes[copies.count + $0] == Self.deadlocked }.map { builds[$0] }
         if !again.isEmpty {
             _ = try workers.run(costs: again.map { _ in 0 }, jobs: 1) { position, reader, session in
-                var missing = RestoreSession.MissingRoles()
-                _ = try session.run(again[position], text: reader.text(of: again[position]), missing: &missing)
+                try Self.build(again[position], reader: reader, session: session)
                 return 0
             }
         }
         return Array(outcomes[..<copies.count])
+    }
+
+    private static func build(_ section: Section, reader: ArchiveReader, session: RestoreSession) throws {
+        // A build has no OWNER TO or GRANT: nothing is counted here.
+        var missing = RestoreSession.MissingRoles()
+        _ = try session.run(section, text: reader.text(of: section), missing: &missing)
     }
 
     private static let deadlocked = UInt64.max
