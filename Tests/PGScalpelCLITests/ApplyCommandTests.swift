@@ -113,6 +113,14 @@ struct DamagedItems {
     }
 
     var undo: String { db.scratch.file("undo.scalpel.sql.gz") }
+
+    /// The rows matching `restored` are the backup's, the others as the damage left
+    /// them, and diff limited to those rows finds nothing.
+    func expectOnlyRestored(_ restored: String, others: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        #expect(try db.hash("items", where: restored) == (try atBackup(where: restored)), sourceLocation: sourceLocation)
+        #expect(try db.hash("items", where: others) == (try afterDamage(where: others)), sourceLocation: sourceLocation)
+        #expect(try db.diff(archive, "items", ["--where", restored]).status == 0, sourceLocation: sourceLocation)
+    }
 }
 
 @Suite struct ApplyModeTests {
@@ -190,10 +198,7 @@ struct DamagedItems {
         let items = try DamagedItems("apply_missing")
         let report = try items.db.applyReport(items.archive, "items", ["--mode", "missing", "--execute", "--undo", items.undo])
         #expect(report["inserted"] as? Int == 50 && report["updated"] as? Int == 0 && report["deleted"] as? Int == 0)
-        let db = items.db
-        #expect(try db.hash("items", where: "id <= 50") == (try items.atBackup(where: "id <= 50")))
-        #expect(try db.hash("items", where: "id > 50") == (try items.afterDamage(where: "id > 50")))
-        #expect(try db.diff(items.archive, "items", ["--where", "id <= 50"]).status == 0)
+        try items.expectOnlyRestored("id <= 50", others: "id > 50")
     }
 
     @Test func columnsRestoreOnlyThoseColumnsOfRowsOnBothSides() throws {
@@ -213,10 +218,7 @@ struct DamagedItems {
         let items = try DamagedItems("apply_where")
         let report = try items.db.applyReport(items.archive, "items", ["--where", "id <= 200", "--execute", "--undo", items.undo])
         #expect(report["inserted"] as? Int == 50 && report["updated"] as? Int == 101 && report["deleted"] as? Int == 0)
-        let db = items.db
-        #expect(try db.hash("items", where: "id <= 200") == (try items.atBackup(where: "id <= 200")))
-        #expect(try db.hash("items", where: "id > 200") == (try items.afterDamage(where: "id > 200")))
-        #expect(try db.diff(items.archive, "items", ["--where", "id <= 200"]).status == 0)
+        try items.expectOnlyRestored("id <= 200", others: "id > 200")
     }
 
     @Test func replaceWithColumnsAndWhere() throws {
