@@ -11,8 +11,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // C libraries, reached through pkg-config like any other C program would.
-        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        // libpq's header only (Debian's libpq-dev): pkg-config would also link libpq, which
+        // CLibPQLoader instead loads on first use.
+        .systemLibrary(name: "CLibPQ"),
+        // The PQ functions pgscalpel calls, as stubs that load libpq when a command first needs it.
+        .target(name: "CLibPQLoader", dependencies: ["CLibPQ"]),
+        // Compression libraries, reached through pkg-config like any other C program would.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CIsal", pkgConfig: "libisal", providers: [.apt(["libisal-dev"])]),
@@ -25,7 +29,7 @@ let package = Package(
         // pg_dump's plain SQL output: sections, statements, COPY text.
         .target(name: "DumpParser"),
         // libpq, and the ephemeral servers pgscalpel starts for itself.
-        .target(name: "PostgresAccess", dependencies: ["CLibPQ", "Support"]),
+        .target(name: "PostgresAccess", dependencies: ["CLibPQ", "CLibPQLoader", "Support"]),
         // What the commands do, built from the modules above.
         .target(name: "Recovery", dependencies: ["ScalpelArchive", "DumpParser", "PostgresAccess", "Support"]),
         // Argument parsing only: each command calls one Recovery entry point.

@@ -13,6 +13,7 @@ public final class Connection {
     /// (`expand_dbname = 0`), so a `dbname` value is never reinterpreted as a
     /// conninfo string; libpq still adds `PG*` variables and `~/.pgpass`.
     public init(_ target: ConnectionTarget) throws {
+        try LibPQ.load()
         let name = target["fallback_application_name"] == nil ? [("fallback_application_name", "pgscalpel")] : []
         let connection = target.withLibpqArrays(adding: name) { keywords, values in
             PQconnectdbParams(keywords, values, 0)
@@ -47,9 +48,10 @@ public final class Connection {
         PQparameterStatus(handle, name).map { String(cString: $0) }
     }
 
-    /// The linked libpq, in the same encoding as `serverVersionNumber`.
-    public static var libpqVersion: Int {
-        Int(PQlibVersion())
+    /// The libpq found at run time, in the same encoding as `serverVersionNumber`.
+    public static func libpqVersion() throws -> Int {
+        try LibPQ.load()
+        return Int(PQlibVersion())
     }
 
     /// The effective endpoint (after `PG*` variables and defaults), which is

@@ -113,6 +113,7 @@ public struct ConnectionTarget: Sendable {
     }
 
     private static func parse(_ spec: String) throws -> [(keyword: String, value: String)] {
+        try LibPQ.load()
         var errorMessage: UnsafeMutablePointer<CChar>?
         guard let options = PQconninfoParse(spec, &errorMessage) else {
             defer { PQfreemem(errorMessage) }

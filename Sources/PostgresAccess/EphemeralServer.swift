@@ -166,6 +166,7 @@ public final class EphemeralServer {
     /// Polls with `PQping` until the server accepts connections, giving up
     /// early if the postmaster exits; the timeout only guards against a hung start.
     private static func waitUntilReady(_ target: ConnectionTarget, process: ServerProcess, logFile: String) throws {
+        try LibPQ.load()
         let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline {
             let ping = target.withLibpqArrays { keywords, values in PQpingParams(keywords, values, 0) }

@@ -32,6 +32,8 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable {
         public static let unexpectedResult = Code("unexpected result")
         /// A value cannot be sent to the server, e.g. a string with a NUL byte.
         public static let invalidArgument = Code("invalid argument")
+        /// libpq itself could not be loaded.
+        public static let libraryUnavailable = Code("libpq unavailable")
         /// A PostgreSQL program is not installed.
         public static let missingBinary = Code("missing binary")
         /// A helper program (initdb, `--version`, ...) failed.

@@ -33,7 +33,11 @@ public struct Doctor: Encodable, Sendable {
                 checks.append(Check(name: tool.rawValue, ok: true, detail: "\(version) at \(path)"))
             }
         }
-        checks.append(Check(name: "libpq", ok: true, detail: Self.versionText(Connection.libpqVersion)))
+        do {
+            checks.append(Check(name: "libpq", ok: true, detail: Self.versionText(try Connection.libpqVersion())))
+        } catch {
+            checks.append(Check(name: "libpq", ok: false, detail: "\(error)"))
+        }
         guard let target else { return }
         do {
             let connection = try Connection(target)

@@ -81,7 +81,7 @@ import Testing
     @Test func reportsVersionsAndParameters() throws {
         let connection = try SharedServer.connect()
         #expect(connection.serverVersionNumber >= 100_000)
-        #expect(Connection.libpqVersion >= 100_000)
+        #expect(try Connection.libpqVersion() >= 100_000)
         #expect(connection.parameterStatus("server_encoding") == "UTF8")
         #expect(connection.parameterStatus("application_name") == "pgscalpel")
         #expect(connection.parameterStatus("no_such_parameter") == nil)
