@@ -3,20 +3,28 @@ import CIsal
 import CZlib
 
 /// Which DEFLATE implementation compresses members. All produce standard raw
-/// DEFLATE, so readers never care. ISA-L at level 3 is the default: on pg_dump
-/// output it compresses about as well as `gzip -6` for half of libdeflate level 6's
-/// CPU, and a backup shares its 2 cores with the server and pg_dump
-/// (docs/BENCHMARKS.md). The others stay selectable so the choice can be re-measured.
+/// DEFLATE, so readers never care. libdeflate at level 3 is the default: the
+/// cheapest setting measured that stays within 1% of `gzip -6`'s size on both
+/// benchmark dumps, including one of embedding vectors written as float text,
+/// where ISA-L's best level is 7% larger (docs/BENCHMARKS.md). The others stay
+/// selectable so the choice can be re-measured.
 public enum CompressionBackend: String, Sendable, CaseIterable {
     case isal
     case libdeflate
     case zlib
 
     /// The backend the benchmarks chose.
-    public static let standard = CompressionBackend.isal
+    public static let standard = CompressionBackend.libdeflate
 
-    /// The level used unless one is asked for: ISA-L's best; the usual 6 for the others.
-    public var defaultLevel: Int { self == .isal ? 3 : 6 }
+    /// The level used unless one is asked for: the chosen 3 for libdeflate,
+    /// ISA-L's best, zlib's usual 6.
+    public var defaultLevel: Int {
+        switch self {
+        case .isal: return 3
+        case .libdeflate: return 3
+        case .zlib: return 6
+        }
+    }
 
     /// The levels this implementation accepts.
     public var levels: ClosedRange<Int> {
