@@ -11,7 +11,7 @@ extension PGScalpel {
 
             Examples:
               pgscalpel cat prod.scalpel.sql.gz -t users > users.sql
-              pgscalpel cat prod.scalpel.sql.gz -t billing.invoices --data-only | psql sidecar
+              pgscalpel cat prod.scalpel.sql.gz -t billing.invoices -a | psql sidecar
               pgscalpel cat prod.scalpel.sql.gz -t '"Mixed Case"' --schema-only
             """)
 
