@@ -3,10 +3,11 @@ import CIsal
 import CZlib
 
 /// Which DEFLATE implementation compresses members. All produce standard raw
-/// DEFLATE, so readers never care. libdeflate at level 3 is the default: the
-/// cheapest setting measured that stays within 1% of `gzip -6`'s size on both
-/// benchmark dumps, including one of embedding vectors written as float text,
-/// where ISA-L's best level is 7% larger (docs/BENCHMARKS.md). The others stay
+/// DEFLATE, so readers never care. libdeflate at level 3 is the default: it stays
+/// within 1% of `gzip -6`'s size on both benchmark dumps, including one of
+/// embedding vectors written as float text, where ISA-L's best level is 7% larger.
+/// Level 2 costs a little less CPU but only just matches `gzip -6` on the vectors,
+/// with no margin for data less kind (docs/BENCHMARKS.md). The others stay
 /// selectable so the choice can be re-measured.
 public enum CompressionBackend: String, Sendable, CaseIterable {
     case isal
