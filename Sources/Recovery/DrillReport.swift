@@ -1,8 +1,8 @@
 import ScalpelArchive
 
 /// The drill's findings, for the operator (`renderText`) and for scripts (JSON).
-public struct DrillReport: Codable, Sendable {
-    public struct Count: Codable, Sendable, Equatable {
+public struct DrillReport: Encodable, Sendable {
+    public struct Count: Encodable, Sendable, Equatable {
         public var table: RelationName
         /// The index's rows for the table's data.
         public var expected: UInt64
@@ -12,7 +12,7 @@ public struct DrillReport: Codable, Sendable {
     }
 
     /// An index or constraint of the archive, looked up on the restored database.
-    public struct Object: Codable, Sendable, Equatable {
+    public struct Object: Encodable, Sendable, Equatable {
         public var type: String
         public var schema: String
         /// The index's or constraint's own name.

@@ -2,7 +2,7 @@ import ScalpelArchive
 
 /// `manifest.json` of a folder export: what each file holds and where it came
 /// from, so the folder can be understood (and checked) away from the archive.
-struct ExportManifest: Codable, Equatable {
+struct ExportManifest: Encodable, Equatable {
     static let fileName = "manifest.json"
 
     struct Table: Codable, Equatable {

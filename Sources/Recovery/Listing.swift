@@ -2,8 +2,8 @@ import ScalpelArchive
 
 /// The table of contents `pgscalpel ls` prints: the dump's facts, then one line per
 /// table (or per TOC entry when a type filter is given).
-public struct Listing: Codable, Sendable {
-    public struct Table: Codable, Sendable {
+public struct Listing: Encodable, Sendable {
+    public struct Table: Encodable, Sendable {
         public var schema: String?
         public var name: String
         public var rows: UInt64?
@@ -14,7 +14,7 @@ public struct Listing: Codable, Sendable {
         public var sectionCount: Int
     }
 
-    public struct Entry: Codable, Sendable {
+    public struct Entry: Encodable, Sendable {
         public var dumpID: Int?
         public var type: String
         public var schema: String?

@@ -18,7 +18,7 @@ public struct RestorePlan: Sendable {
     }
 
     /// A foreign key left out because the table it references is not restored.
-    public struct ForeignKey: Codable, Sendable, Equatable {
+    public struct ForeignKey: Encodable, Sendable, Equatable {
         public var table: RelationName
         public var name: String
         public var references: RelationName?

@@ -1,8 +1,8 @@
 import ScalpelArchive
 
 /// What a restore did, for the operator (`renderText`) and for scripts (JSON).
-public struct RestoreReport: Codable, Sendable {
-    public struct Table: Codable, Sendable, Equatable {
+public struct RestoreReport: Encodable, Sendable {
+    public struct Table: Encodable, Sendable, Equatable {
         public var table: RelationName
         /// Rows loaded; nil when no data was loaded (`--schema-only`, a partitioned
         /// table, whose rows are its partitions').

@@ -1,7 +1,7 @@
 /// What the archive knows about itself: the dump it holds, where each gzip member
 /// lies, and which members hold each pg_dump section. Serialised as JSON in the
 /// index member (docs/FORMAT.md, "Index").
-public struct ArchiveIndex: Codable, Sendable, Equatable {
+public struct ArchiveIndex: Encodable, Sendable, Equatable {
     public var format: String = "pgscalpel-index"
     public var version: Int = Int(ArchiveLayout.formatVersion)
     public var pgscalpelVersion: String
@@ -27,7 +27,7 @@ public struct ArchiveIndex: Codable, Sendable, Equatable {
 }
 
 /// Facts about the pg_dump run that produced the archive.
-public struct DumpInfo: Codable, Sendable, Equatable {
+public struct DumpInfo: Encodable, Sendable, Equatable {
     public var database: String?
     public var serverVersion: String?
     public var pgDumpVersion: String?
@@ -64,7 +64,7 @@ public struct DumpInfo: Codable, Sendable, Equatable {
 /// What an undo archive covers: the rows of `table` it holds (as they were before
 /// `apply` changed or deleted them) and, in the pseudo-table `insertedKeys` (in
 /// the same archive), the keys of the rows `apply` inserted, which undoing deletes.
-public struct UndoScope: Codable, Sendable, Equatable {
+public struct UndoScope: Encodable, Sendable, Equatable {
     public var table: RelationName
     public var key: [String]
     public var insertedKeys: RelationName
@@ -77,7 +77,7 @@ public struct UndoScope: Codable, Sendable, Equatable {
 }
 
 /// One gzip member. Encoded as a five-number JSON array to keep big indexes small.
-public struct Member: Codable, Sendable, Equatable {
+public struct Member: Encodable, Sendable, Equatable {
     public var offset: UInt64
     public var length: UInt64
     public var uncompressedOffset: UInt64
@@ -92,15 +92,6 @@ public struct Member: Codable, Sendable, Equatable {
         self.crc32 = crc32
     }
 
-    public init(from decoder: any Decoder) throws {
-        var values = try decoder.unkeyedContainer()
-        offset = try values.decode(UInt64.self)
-        length = try values.decode(UInt64.self)
-        uncompressedOffset = try values.decode(UInt64.self)
-        uncompressedLength = try values.decode(UInt64.self)
-        crc32 = try values.decode(UInt32.self)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var values = encoder.unkeyedContainer()
         try values.encode(offset)
@@ -112,7 +103,7 @@ public struct Member: Codable, Sendable, Equatable {
 }
 
 /// A schema-qualified name, unquoted. `schema` is nil for objects outside schemas.
-public struct RelationName: Codable, Sendable, Hashable, CustomStringConvertible {
+public struct RelationName: Encodable, Sendable, Hashable, CustomStringConvertible {
     public var schema: String?
     public var name: String
 
@@ -125,8 +116,8 @@ public struct RelationName: Codable, Sendable, Hashable, CustomStringConvertible
 }
 
 /// One pg_dump TOC entry, or the prologue before the first one, or the epilogue.
-public struct Section: Codable, Sendable, Equatable {
-    public enum Kind: String, Codable, Sendable {
+public struct Section: Encodable, Sendable, Equatable {
+    public enum Kind: String, Encodable, Sendable {
         case prologue, entry, epilogue
     }
 

@@ -19,9 +19,8 @@ public enum IndexCodec {
         guard payload.count > prefix.count, Array(payload[0..<prefix.count]) == prefix, payload.last == 0x0a else {
             throw ArchiveError(.indexDamaged, "the index does not start with \"-- pgscalpel-index v1\"")
         }
-        let json = Data(payload[prefix.count..<(payload.count - 1)])
         do {
-            return try JSONDecoder().decode(ArchiveIndex.self, from: json)
+            return try ArchiveIndex(json: Array(payload[prefix.count..<(payload.count - 1)]))
         } catch {
             throw ArchiveError(.indexDamaged, "the index is not valid: \(error)")
         }

@@ -1,0 +1,386 @@
+/// Reads one JSON text (RFC 8259) front to back, value by value, with the caller
+/// saying what each value must be. Nothing is built that the caller does not keep.
+///
+/// The index is read by every command on every start. For an archive of 1,000
+/// tables `JSONDecoder` took 90 ms of the 100 ms `cat` took, four times
+/// `pg_restore -t` (docs/BENCHMARKS.md, "many tables"); a tree of parsed values
+/// still took 40. The syntax is checked as strictly as a full parser would,
+/// skipped values included.
+///
+/// It reads through a buffer pointer, valid only inside `read(_:_:)`: array
+/// subscripts' bounds checks and reference counting were a third of its time.
+struct JSONReader {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var position = 0
+    /// The keys and array positions down to the current value, for error messages.
+    private var path: [PathComponent] = []
+
+    private enum PathComponent {
+        case key(Range<Int>)
+        case element(Int)
+    }
+
+    /// Deep nesting would only come from a crafted file; refusing it keeps the
+    /// recursion off the end of the stack.
+    static let maximumDepth = 64
+
+    private init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    /// Reads the one value `text` holds with `body`, then checks that only
+    /// whitespace follows.
+    static func read<T>(_ text: [UInt8], _ body: (inout JSONReader) throws(JSONError) -> T) throws(JSONError) -> T {
+        let result: Result<T, JSONError> = text.withUnsafeBufferPointer { buffer in
+            var reader = JSONReader(buffer)
+            do throws(JSONError) {
+                let value = try body(&reader)
+                reader.skipWhitespace()
+                guard reader.position == buffer.count else { throw reader.syntaxError("unexpected text after the JSON value") }
+                return .success(value)
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    // MARK: Values
+
+    /// Calls `body` with each key; `body` reads or skips that key's value. A
+    /// repeated key is read again, so the last one counts.
+    mutating func readObject(_ body: (inout JSONReader, JSONKey) throws(JSONError) -> Void) throws(JSONError) {
+        try expectStart(UInt8(ascii: "{"), "an object")
+        guard !consume(UInt8(ascii: "}")) else { return }
+        repeat {
+            skipWhitespace()
+            guard peek() == UInt8(ascii: "\"") else { throw syntaxError("expected a key") }
+            let key = try scanString()
+            skipWhitespace()
+            guard consume(UInt8(ascii: ":")) else { throw syntaxError("expected ':'") }
+            path.append(.key(key.range))
+            try body(&self, JSONKey(bytes: bytes, range: key.range, decoded: key.decoded))
+            path.removeLast()
+        } while try separator(closing: UInt8(ascii: "}"))
+    }
+
+    /// Calls `body` for each element; `body` reads or skips it.
+    mutating func readArray(_ body: (inout JSONReader) throws(JSONError) -> Void) throws(JSONError) {
+        try expectStart(UInt8(ascii: "["), "an array")
+        guard !consume(UInt8(ascii: "]")) else { return }
+        var offset = 0
+        repeat {
+            path.append(.element(offset))
+            try body(&self)
+            path.removeLast()
+            offset += 1
+        } while try separator(closing: UInt8(ascii: "]"))
+    }
+
+    mutating func readString() throws(JSONError) -> String {
+        skipWhitespace()
+        guard peek() == UInt8(ascii: "\"") else { throw typeError("a string") }
+        let scanned = try scanString()
+        return scanned.decoded ?? String(decoding: bytes[scanned.range], as: UTF8.self)
+    }
+
+    /// Integers only: `1.0` or `1e3` is not an offset, and a value out of `T`'s
+    /// range is an error, not a wrap.
+    mutating func readInteger<T: FixedWidthInteger>(_ type: T.Type = T.self) throws(JSONError) -> T {
+        skipWhitespace()
+        let start = position
+        guard let range = try scanNumber() else { throw typeError("an integer") }
+        var magnitude: UInt64 = 0
+        var negative = false
+        for byte in bytes[range] {
+            if byte == UInt8(ascii: "-") {
+                negative = true
+                continue
+            }
+            guard isDigit(byte) else { return try integerError(T.self, at: start) }
+            let (times10, overflow) = magnitude.multipliedReportingOverflow(by: 10)
+            let (sum, carry) = times10.addingReportingOverflow(UInt64(byte - UInt8(ascii: "0")))
+            guard !overflow, !carry else { return try integerError(T.self, at: start) }
+            magnitude = sum
+        }
+        let value: T?
+        if !negative {
+            value = T(exactly: magnitude)
+        } else if magnitude == 0 {
+            value = 0
+        } else if T.isSigned, magnitude - 1 <= UInt64(Int64.max) {
+            value = T(exactly: -Int64(magnitude - 1) - 1)
+        } else {
+            value = nil
+        }
+        guard let value else { return try integerError(T.self, at: start) }
+        return value
+    }
+
+    /// True, having consumed it, if the next value is `null`: optional members may
+    /// be absent or null, as with `Codable`.
+    mutating func readNull() throws(JSONError) -> Bool {
+        skipWhitespace()
+        guard peek() == UInt8(ascii: "n") else { return false }
+        try expectLiteral("null")
+        return true
+    }
+
+    /// Skips one value of any type, checking its syntax.
+    mutating func skipValue() throws(JSONError) {
+        skipWhitespace()
+        switch peek() {
+        case nil: throw syntaxError("the JSON text ends early")
+        case UInt8(ascii: "{"): try readObject { (reader, _) throws(JSONError) in try reader.skipValue() }
+        case UInt8(ascii: "["): try readArray { (reader) throws(JSONError) in try reader.skipValue() }
+        case UInt8(ascii: "\""): _ = try scanString()
+        case UInt8(ascii: "t"): try expectLiteral("true")
+        case UInt8(ascii: "f"): try expectLiteral("false")
+        case UInt8(ascii: "n"): try expectLiteral("null")
+        default: guard try scanNumber() != nil else { throw syntaxError("expected a JSON value") }
+        }
+    }
+
+    /// A required member that the object lacked; `key` is spelled as in FORMAT.md.
+    func missing(_ key: String) -> JSONError {
+        JSONError(offset: position, location: "\(location)\(location.isEmpty ? "" : ".")\(key)", reason: "is missing")
+    }
+
+    /// A member whose value is well-formed JSON but not one FORMAT.md allows.
+    func invalid(_ expected: String) -> JSONError {
+        JSONError(offset: position, location: location, reason: "is not \(expected)")
+    }
+
+    // MARK: Scanning
+
+    private func peek() -> UInt8? {
+        position < bytes.count ? bytes[position] : nil
+    }
+
+    private mutating func consume(_ byte: UInt8) -> Bool {
+        skipWhitespace()
+        guard peek() == byte else { return false }
+        position += 1
+        return true
+    }
+
+    private mutating func skipWhitespace() {
+        while let byte = peek(), byte == 0x20 || byte == 0x09 || byte == 0x0a || byte == 0x0d {
+            position += 1
+        }
+    }
+
+    private mutating func expectStart(_ byte: UInt8, _ what: String) throws(JSONError) {
+        skipWhitespace()
+        guard peek() == byte else { throw typeError(what) }
+        guard path.count < Self.maximumDepth else { throw syntaxError("JSON nested more than \(Self.maximumDepth) deep") }
+        position += 1
+    }
+
+    /// After an element: true for `,`, false for the closing bracket.
+    private mutating func separator(closing: UInt8) throws(JSONError) -> Bool {
+        if consume(UInt8(ascii: ",")) { return true }
+        if consume(closing) { return false }
+        throw syntaxError(peek() == nil ? "the JSON text ends early" : "expected ',' or '\(Character(Unicode.Scalar(closing)))'")
+    }
+
+    private mutating func expectLiteral(_ literal: StaticString) throws(JSONError) {
+        let count = literal.utf8CodeUnitCount
+        guard position + count <= bytes.count,
+              literal.withUTF8Buffer({ bytes[position..<(position + count)].elementsEqual($0) }) else {
+            throw syntaxError("expected a JSON value")
+        }
+        position += count
+    }
+
+    private func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
+    private mutating func skipDigits() {
+        while let byte = peek(), isDigit(byte) { position += 1 }
+    }
+
+    /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`; nil, consuming nothing, if
+    /// the next value does not start like a number.
+    private mutating func scanNumber() throws(JSONError) -> Range<Int>? {
+        let start = position
+        guard let first = peek(), first == UInt8(ascii: "-") || isDigit(first) else { return nil }
+        if first == UInt8(ascii: "-") { position += 1 }
+        guard let lead = peek(), isDigit(lead) else { throw syntaxError("expected a digit") }
+        position += 1
+        if lead != UInt8(ascii: "0") { skipDigits() }
+        if peek() == UInt8(ascii: ".") {
+            position += 1
+            guard let digit = peek(), isDigit(digit) else { throw syntaxError("expected a digit") }
+            skipDigits()
+        }
+        if let e = peek(), e | 0x20 == UInt8(ascii: "e") {
+            position += 1
+            if let sign = peek(), sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { position += 1 }
+            guard let digit = peek(), isDigit(digit) else { throw syntaxError("expected a digit") }
+            skipDigits()
+        }
+        return start..<position
+    }
+
+    /// Scans a string from its opening quote. `range` is its raw content; `decoded`
+    /// is set when that is not plain ASCII: escapes resolved, UTF-8 validated.
+    private mutating func scanString() throws(JSONError) -> (range: Range<Int>, decoded: String?) {
+        position += 1
+        let start = position
+        var unescaped: [UInt8]?
+        var segment = position
+        var ascii = true
+        while let byte = peek() {
+            switch byte {
+            case UInt8(ascii: "\""):
+                let range = start..<position
+                position += 1
+                if unescaped == nil && ascii { return (range, nil) }
+                var utf8 = unescaped ?? []
+                utf8 += bytes[segment..<range.upperBound]
+                guard let text = String(validating: utf8, as: UTF8.self) else {
+                    throw JSONError(offset: start, location: location, reason: "holds a string that is not UTF-8")
+                }
+                return (range, text)
+            case UInt8(ascii: "\\"):
+                unescaped = (unescaped ?? []) + bytes[segment..<position]
+                try scanEscape(into: &unescaped!)
+                segment = position
+            case 0..<0x20:
+                throw syntaxError("a control character in a string")
+            case 0x80...:
+                ascii = false
+                position += 1
+            default:
+                position += 1
+            }
+        }
+        throw syntaxError("a string is not closed")
+    }
+
+    /// Appends the UTF-8 of one escape sequence; `position` is at its backslash.
+    private mutating func scanEscape(into decoded: inout [UInt8]) throws(JSONError) {
+        position += 1
+        guard let letter = peek() else { throw syntaxError("a string is not closed") }
+        position += 1
+        switch letter {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(letter)
+        case UInt8(ascii: "b"): decoded.append(0x08)
+        case UInt8(ascii: "f"): decoded.append(0x0c)
+        case UInt8(ascii: "n"): decoded.append(0x0a)
+        case UInt8(ascii: "r"): decoded.append(0x0d)
+        case UInt8(ascii: "t"): decoded.append(0x09)
+        case UInt8(ascii: "u"):
+            var scalar = UInt32(try scanHexQuad())
+            if (0xd800..<0xdc00).contains(scalar) {
+                guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"),
+                      bytes[position + 1] == UInt8(ascii: "u") else {
+                    throw syntaxError("a high surrogate without its low surrogate")
+                }
+                position += 2
+                let low = UInt32(try scanHexQuad())
+                guard (0xdc00..<0xe000).contains(low) else { throw syntaxError("a high surrogate without its low surrogate") }
+                scalar = 0x10000 + ((scalar - 0xd800) << 10) + (low - 0xdc00)
+            }
+            guard let unicode = Unicode.Scalar(scalar) else { throw syntaxError("a low surrogate without its high surrogate") }
+            decoded += Array(String(unicode).utf8)
+        default:
+            position -= 2
+            throw syntaxError("an unknown escape in a string")
+        }
+    }
+
+    private mutating func scanHexQuad() throws(JSONError) -> UInt16 {
+        guard position + 4 <= bytes.count else { throw syntaxError("a string is not closed") }
+        var value: UInt16 = 0
+        for byte in bytes[position..<(position + 4)] {
+            guard let digit = Self.hexDigit(byte) else { throw syntaxError("expected four hexadecimal digits after \\u") }
+            value = value << 4 | UInt16(digit)
+        }
+        position += 4
+        return value
+    }
+
+    private static func hexDigit(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+        default: return nil
+        }
+    }
+
+    // MARK: Errors
+
+    /// The current path, as `sections[3].table.name`.
+    private var location: String {
+        var text = ""
+        for component in path {
+            switch component {
+            case .key(let range):
+                if !text.isEmpty { text += "." }
+                text += String(decoding: bytes[range], as: UTF8.self)
+            case .element(let offset):
+                text += "[\(offset)]"
+            }
+        }
+        return text
+    }
+
+    private func syntaxError(_ reason: String) -> JSONError {
+        JSONError(offset: position, location: nil, reason: reason)
+    }
+
+    private func typeError(_ expected: String) -> JSONError {
+        peek() == nil ? syntaxError("the JSON text ends early") : invalid(expected)
+    }
+
+    private func integerError<T: FixedWidthInteger>(_ type: T.Type, at offset: Int) throws(JSONError) -> T {
+        throw JSONError(offset: offset, location: location, reason: "is not an integer from \(T.min) to \(T.max)")
+    }
+}
+
+/// An object's key, matched against literals in `switch` statements without
+/// making a `String` of it: a key that is plain ASCII is its own bytes.
+/// Like the reader, valid only inside the call that received it.
+struct JSONKey {
+    fileprivate let bytes: UnsafeBufferPointer<UInt8>
+    fileprivate let range: Range<Int>
+    fileprivate let decoded: String?
+
+    /// Called for every key against every case before it in a `switch`, so it
+    /// rejects on length first.
+    static func ~= (pattern: StaticString, key: JSONKey) -> Bool {
+        let count = pattern.utf8CodeUnitCount
+        if let decoded = key.decoded {
+            return decoded.utf8.elementsEqual(UnsafeBufferPointer(start: pattern.utf8Start, count: count))
+        }
+        guard count == key.range.count else { return false }
+        let literal = pattern.utf8Start
+        var offset = key.range.lowerBound
+        for index in 0..<count {
+            guard key.bytes[offset] == literal[index] else { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    /// For keys that are data (`settings` names).
+    var text: String { decoded ?? String(decoding: bytes[range], as: UTF8.self) }
+}
+
+/// Why the index's JSON cannot be read: a syntax error at a byte offset, or a
+/// well-formed value that is not what FORMAT.md says the member holds.
+struct JSONError: Error, CustomStringConvertible {
+    var offset: Int
+    /// The member's path (`sections[3].rows`), or nil for a syntax error.
+    var location: String?
+    var reason: String
+
+    var description: String {
+        guard let location else { return "\(reason) at byte \(offset) of the JSON" }
+        return "\(location.isEmpty ? "the index" : location) \(reason)"
+    }
+}
