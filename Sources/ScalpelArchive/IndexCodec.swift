@@ -20,7 +20,7 @@ public enum IndexCodec {
             throw ArchiveError(.indexDamaged, "the index does not start with \"-- pgscalpel-index v1\"")
         }
         do {
-            return try ArchiveIndex(json: Array(payload[prefix.count..<(payload.count - 1)]))
+            return try ArchiveIndex(json: payload[prefix.count..<(payload.count - 1)])
         } catch {
             throw ArchiveError(.indexDamaged, "the index is not valid: \(error)")
         }

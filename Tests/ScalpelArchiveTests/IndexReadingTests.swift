@@ -44,7 +44,7 @@ import Testing
              "members":[], "dump":{"settings":{"Time\\u005aone":"UTC"},"pgDumpArguments":[],"undo":null},
              "version":1, "pgscalpelVersion":"9", "format":"pgscalpel-index", "version":1 }\r\n\t
             """
-        let index = try ArchiveIndex(json: Array(json.utf8))
+        let index = try ArchiveIndex(json: Array(json.utf8)[...])
         #expect(index.sections[0].kind == .entry)
         #expect(index.sections[0].name == "café 😀 \"x\" \\ / \t")
         #expect(index.sections[0].schema == nil && index.sections[0].rows == nil)
@@ -72,10 +72,10 @@ import Testing
     ])
     func refusesWhatIsNotJSON(text: String, message: String) {
         #expect(throws: JSONError.self) {
-            try JSONReader.read(Array(text.utf8)) { (reader) throws(JSONError) in try reader.skipValue() }
+            try JSONReader.read(Array(text.utf8)[...]) { (reader) throws(JSONError) in try reader.skipValue() }
         }
         do {
-            try JSONReader.read(Array(text.utf8)) { (reader) throws(JSONError) in try reader.skipValue() }
+            try JSONReader.read(Array(text.utf8)[...]) { (reader) throws(JSONError) in try reader.skipValue() }
         } catch {
             #expect(error.description == message)
         }
@@ -84,7 +84,7 @@ import Testing
     @Test func refusesInvalidUTF8() {
         let bytes = Array(#"{"a":""#.utf8) + [0xc3, 0x28] + Array(#""}"#.utf8)
         #expect(throws: JSONError.self) {
-            try JSONReader.read(bytes) { (reader) throws(JSONError) in try reader.skipValue() }
+            try JSONReader.read(bytes[...]) { (reader) throws(JSONError) in try reader.skipValue() }
         }
     }
 
@@ -104,9 +104,9 @@ import Testing
             + #""dump":{"settings":{},"pgDumpArguments":[]},"members":[[0,1,0,1,0]],"#
             + #""sections":[{"kind":"entry","uncompressedOffset":0,"uncompressedLength":1,"firstMember":0,"memberCount":1,"#
             + member + "}]}"
-        #expect(throws: JSONError.self) { try ArchiveIndex(json: Array(json.utf8)) }
+        #expect(throws: JSONError.self) { try ArchiveIndex(json: Array(json.utf8)[...]) }
         do {
-            _ = try ArchiveIndex(json: Array(json.utf8))
+            _ = try ArchiveIndex(json: Array(json.utf8)[...])
         } catch {
             #expect(error.description == message)
         }
@@ -122,7 +122,7 @@ import Testing
         let json = #"{"format":"pgscalpel-index","version":1,"pgscalpelVersion":"9","#
             + #""dump":{"settings":{},"pgDumpArguments":[]},"sections":[],"members":"# + members + "}"
         do {
-            _ = try ArchiveIndex(json: Array(json.utf8))
+            _ = try ArchiveIndex(json: Array(json.utf8)[...])
             Issue.record("accepted \(members)")
         } catch {
             #expect(error.description == message)
@@ -132,7 +132,7 @@ import Testing
     @Test func namesAMissingTopLevelMember() {
         let json = #"{"format":"pgscalpel-index","version":1,"pgscalpelVersion":"9","members":[],"sections":[]}"#
         do {
-            _ = try ArchiveIndex(json: Array(json.utf8))
+            _ = try ArchiveIndex(json: Array(json.utf8)[...])
             Issue.record("accepted an index without dump")
         } catch {
             #expect(error.description == "dump is missing")
