@@ -1,6 +1,6 @@
 /// Reading the index from its JSON (docs/FORMAT.md, "Index JSON"). Writing goes
 /// through `Encodable`; reading is by hand because `JSONDecoder` cost more than the
-/// rest of `cat` on archives of many tables. `IndexCodecTests` round-trips an index
+/// rest of `cat` on archives of many tables. `IndexReadingTests` round-trips an index
 /// with every field set, so a field added to the types but not here fails a test.
 extension ArchiveIndex {
     /// A slice, so the index payload's JSON is read where it lies: copying it
