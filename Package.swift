@@ -21,13 +21,14 @@ let package = Package(
         .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CIsal", pkgConfig: "libisal", providers: [.apt(["libisal-dev"])]),
 
-        // What Foundation gave and FoundationEssentials lacks (a condition variable, threads,
-        // trimming), in plain Swift, so the binary links no Foundation and starts faster.
+        // The schema-qualified name every module passes around, and what Foundation gave and
+        // FoundationEssentials lacks (a condition variable, threads, trimming), in plain Swift,
+        // so the binary links no Foundation and starts faster.
         .target(name: "Support"),
         // The indexed archive: gzip members, the index, the footer.
         .target(name: "ScalpelArchive", dependencies: ["CZlib", "CDeflate", "CIsal", "Support"]),
         // pg_dump's plain SQL output: sections, statements, COPY text.
-        .target(name: "DumpParser"),
+        .target(name: "DumpParser", dependencies: ["Support"]),
         // libpq, and the ephemeral servers pgscalpel starts for itself.
         .target(name: "PostgresAccess", dependencies: ["CLibPQ", "CLibPQLoader", "Support"]),
         // What the commands do, built from the modules above.

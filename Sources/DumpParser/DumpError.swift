@@ -1,3 +1,5 @@
+import Support
+
 /// Why a dump cannot be indexed as complete. Every case means the input was
 /// cut short or is not pg_dump plain output: restoring from it would fail or
 /// silently lose rows.

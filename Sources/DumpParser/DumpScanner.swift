@@ -1,3 +1,5 @@
+import Support
+
 /// Splits pg_dump's plain-format output into sections (prologue, one per TOC
 /// entry, epilogue) while it streams by, in chunks cut anywhere.
 ///

@@ -1,3 +1,5 @@
+import Support
+
 /// What the scanner reports while the stream goes by.
 public enum DumpEvent: Sendable, Equatable {
     /// A section starts at `offset`; reported as soon as no later byte can move it.

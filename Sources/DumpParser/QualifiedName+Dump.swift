@@ -1,16 +1,6 @@
-/// A schema-qualified object name as PostgreSQL stores it: identifiers already
-/// unquoted (`"My ""T"""` becomes `My "T"`), unquoted ones kept as written.
-public struct QualifiedName: Sendable, Hashable, Codable, CustomStringConvertible {
-    /// Nil when the statement names the object without a schema (schemas,
-    /// extensions, large objects, publications, ...).
-    public var schema: String?
-    public var name: String
+import Support
 
-    public init(schema: String?, name: String) {
-        self.schema = schema
-        self.name = name
-    }
-
+extension QualifiedName {
     /// Builds a name from dotted parts; a three-part name is `database.schema.name`.
     init?(parts: [String]) {
         switch parts.count {
@@ -18,10 +8,6 @@ public struct QualifiedName: Sendable, Hashable, Codable, CustomStringConvertibl
         case 2, 3: self.init(schema: parts[parts.count - 2], name: parts[parts.count - 1])
         default: return nil
         }
-    }
-
-    public var description: String {
-        schema.map { "\($0).\(name)" } ?? name
     }
 
     /// The name as it appears in a TOC header comment, where pg_dump turns line

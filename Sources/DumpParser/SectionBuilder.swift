@@ -1,3 +1,5 @@
+import Support
+
 /// Collects what the statements of the open section say, until its end is known.
 struct SectionBuilder: Sendable {
     let kind: DumpSection.Kind

@@ -1,3 +1,5 @@
+import Support
+
 /// Reads the facts an index needs from the statements themselves, because
 /// the TOC headers are only hints (unquoted, sanitised names).
 enum StatementAnalyzer {

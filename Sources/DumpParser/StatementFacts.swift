@@ -1,3 +1,5 @@
+import Support
+
 /// What one statement says about the objects it touches. Only shapes pg_dump
 /// writes are recognised; anything else leaves the fields nil.
 struct StatementFacts: Equatable {

@@ -1,3 +1,5 @@
+import Support
+
 /// Lookahead over a statement's tokens, with the small grammar pieces every
 /// statement shape shares: keyword runs, dotted names, parenthesised lists.
 struct TokenReader {

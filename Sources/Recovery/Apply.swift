@@ -4,6 +4,7 @@ import Glibc
 import FoundationEssentials
 import PostgresAccess
 import ScalpelArchive
+import Support
 
 /// `pgscalpel apply`: puts one table's rows (or some of its rows or columns) back
 /// from an archive into production, in place: the table is never dropped, so the
@@ -122,7 +123,7 @@ public struct Apply {
         return report
     }
 
-    private func plan(relation: RelationName, sections: [Section], backupColumns: [(name: String, typeText: String)],
+    private func plan(relation: QualifiedName, sections: [Section], backupColumns: [(name: String, typeText: String)],
                       archiveKey: [String]?, undoKeys: [Section]?, undoFile: String, reader: ArchiveReader, session: DiffSession, connection: Connection,
                       started: Date, progress: Progress?) throws -> ApplyReport {
         try connection.execute("SET LOCAL lock_timeout = \(try connection.quoteLiteral(lockTimeout))")
@@ -283,7 +284,7 @@ public struct Apply {
 
     /// A delete that rows of other tables still use would fail, or cascade into
     /// them: the plan stops first, naming the constraint and how many rows.
-    private func refuseReferencedDeletes(live: LiveTable, sql: ApplyStatements, relation: RelationName,
+    private func refuseReferencedDeletes(live: LiveTable, sql: ApplyStatements, relation: QualifiedName,
                                          on connection: Connection) throws {
         for reference in try live.referencingKeys(on: connection) {
             let referencing = try count(try sql.countReferencing(reference, on: connection), on: connection)

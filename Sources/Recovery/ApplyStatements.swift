@@ -1,5 +1,6 @@
 import PostgresAccess
 import ScalpelArchive
+import Support
 
 /// The SQL `apply` runs on production, all of it built here from quoted
 /// identifiers and the user's `--where` (in parentheses, evaluated on the rows
@@ -38,7 +39,7 @@ struct ApplyStatements {
     /// The test that any restored column differs.
     private let anyDifference: String
 
-    init(table relation: RelationName, live: LiveTable, key: [String], shared: [String], updated: [String],
+    init(table relation: QualifiedName, live: LiveTable, key: [String], shared: [String], updated: [String],
          whereClause: String?, restrictedToUndo: Bool, on connection: Connection) throws {
         let name = try connection.quoteIdentifier(relation.schema ?? "public") + "." + connection.quoteIdentifier(relation.name)
         table = name

@@ -1,5 +1,6 @@
 import DumpParser
 import ScalpelArchive
+import Support
 
 /// How the recovery commands see an index: tables and the sections that belong to them.
 extension ArchiveIndex {
@@ -11,13 +12,13 @@ extension ArchiveIndex {
     }
 
     /// Every table defined in the archive, in dump order.
-    public var tables: [RelationName] {
+    public var tables: [QualifiedName] {
         sections.compactMap { $0.type == "TABLE" || $0.type == "FOREIGN TABLE" ? $0.table : nil }
     }
 
     /// The tables a pattern names. A pattern must name at least one; a pattern
     /// without wildcards that fits tables in several schemas is ambiguous.
-    public func tables(matching pattern: TablePattern) throws -> [RelationName] {
+    public func tables(matching pattern: TablePattern) throws -> [QualifiedName] {
         let found = tables.filter { pattern.matches($0) }
         guard !found.isEmpty else {
             throw UsageError("no table \(pattern) in the archive (pgscalpel ls lists them)")
@@ -30,21 +31,21 @@ extension ArchiveIndex {
     }
 
     /// Sections that belong to `table`, in dump order.
-    public func sections(of table: RelationName) -> [Section] {
+    public func sections(of table: QualifiedName) -> [Section] {
         sections.filter { $0.table == table }
     }
 
-    public func dataSection(of table: RelationName) -> Section? {
+    public func dataSection(of table: QualifiedName) -> Section? {
         sections.first { $0.table == table && $0.type == "TABLE DATA" }
     }
 
     /// Partition to parent, from the `TABLE ATTACH` entries: such an entry
     /// belongs to the partition and is named after the parent.
-    var partitionParents: [RelationName: RelationName] {
-        var parents: [RelationName: RelationName] = [:]
+    var partitionParents: [QualifiedName: QualifiedName] {
+        var parents: [QualifiedName: QualifiedName] = [:]
         for section in sections where section.type == "TABLE ATTACH" {
             if let partition = section.table, let name = section.name {
-                parents[partition] = RelationName(schema: section.schema, name: name)
+                parents[partition] = QualifiedName(schema: section.schema, name: name)
             }
         }
         return parents

@@ -1,4 +1,5 @@
 import ScalpelArchive
+import Support
 
 /// One difference the merge found, with its values decoded from COPY text
 /// (nil for NULL), in the compared columns' order.
@@ -23,7 +24,7 @@ struct DiffDetail {
 
 /// What every format needs to know about the rows it lists.
 struct DiffLayout {
-    var table: RelationName
+    var table: QualifiedName
     var columns: [String]
     /// Positions of the key columns in `columns`; every column when rows are
     /// compared whole.

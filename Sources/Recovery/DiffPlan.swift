@@ -1,12 +1,13 @@
 import PostgresAccess
 import ScalpelArchive
+import Support
 
 /// What `diff` compares, settled before a row is read: the table on both sides,
 /// the schema drift between them, the columns compared and the key rows are
 /// matched on.
 struct DiffPlan {
     let connection: Connection
-    let table: RelationName
+    let table: QualifiedName
     /// The archive's `TABLE DATA` sections for the table (one per partition).
     let sections: [Section]
     /// Compared columns, in the backup's order: the key and the shared columns

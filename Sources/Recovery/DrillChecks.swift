@@ -1,5 +1,6 @@
 import PostgresAccess
 import ScalpelArchive
+import Support
 
 /// The drill's checks of a restored database against the archive's index:
 /// row counts of every table with data, and every index and constraint by
@@ -21,7 +22,7 @@ struct DrillChecks {
     /// Each table's rows (its own, `ONLY`, as its TABLE DATA holds only those)
     /// against the sum of its TABLE DATA sections' counts.
     func counts() throws -> [DrillReport.Count] {
-        var expected: [(RelationName, UInt64)] = []
+        var expected: [(QualifiedName, UInt64)] = []
         for section in index.sections where section.type == "TABLE DATA" {
             guard let table = section.table, let rows = section.rows else { continue }
             if let at = expected.firstIndex(where: { $0.0 == table }) { expected[at].1 += rows } else { expected.append((table, rows)) }

@@ -1,9 +1,10 @@
 import ScalpelArchive
+import Support
 
 /// The drill's findings, for the operator (`renderText`) and for scripts (JSON).
 public struct DrillReport: Encodable, Sendable {
     public struct Count: Encodable, Sendable, Equatable {
-        public var table: RelationName
+        public var table: QualifiedName
         /// The index's rows for the table's data.
         public var expected: UInt64
         /// `SELECT count(*)` on the restored table.

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import FoundationEssentials
 import ScalpelArchive
+import Support
 
 /// `pgscalpel export`: a table's rows as CSV, JSON Lines, INSERT statements or its
 /// COPY block, decoded from the archive's COPY text with no server. Rows stream from
@@ -46,7 +47,7 @@ public struct Export {
         // command before a server starts or any file is written.
         let catalog = ExportCatalog(reader: reader)
         var plans: [ExportPlan] = []
-        var skipped: [RelationName] = []
+        var skipped: [QualifiedName] = []
         for (table, filter) in chosen {
             if folder != nil && catalog.dataSections(of: table).isEmpty {
                 skipped.append(table)
@@ -117,13 +118,13 @@ public struct Export {
 
     /// The tables the patterns match, in order, each with the `--where` of the `-t`
     /// that matched it first.
-    private func chosenTables(in index: ArchiveIndex) throws -> [(table: RelationName, filter: WhereExpression?)] {
+    private func chosenTables(in index: ArchiveIndex) throws -> [(table: QualifiedName, filter: WhereExpression?)] {
         let filters = try wheres.map(WhereExpression.init)
         guard filters.isEmpty || filters.count == tables.count else {
             throw UsageError("give one --where per -t, in the same order (\(tables.count) -t, \(filters.count) --where)")
         }
         guard filters.isEmpty || keys.isEmpty else { throw UsageError("--where and --key: choose rows one way, not both") }
-        var chosen: [(table: RelationName, filter: WhereExpression?)] = []
+        var chosen: [(table: QualifiedName, filter: WhereExpression?)] = []
         for (position, pattern) in tables.enumerated() {
             let filter = filters.isEmpty ? nil : filters[position]
             for table in try index.tables(matching: pattern) {
@@ -145,7 +146,7 @@ public struct Export {
         return chosen
     }
 
-    private func severalTables(_ chosen: [RelationName]) -> UsageError {
+    private func severalTables(_ chosen: [QualifiedName]) -> UsageError {
         let names = chosen.prefix(5).map(\.description).joined(separator: ", ") + (chosen.count > 5 ? ", ..." : "")
         let what = columns != nil || !keys.isEmpty ? "--columns and --key apply to one table" : "one file per table needs -o FOLDER"
         return UsageError("\(chosen.count) tables match (\(names)): \(what)")
@@ -160,7 +161,7 @@ public struct Export {
     }
 
     /// Each table into its own file, then `manifest.json`.
-    private func writeFolder(_ folder: String, plans: [ExportPlan], skipped: [RelationName], reader: ArchiveReader,
+    private func writeFolder(_ folder: String, plans: [ExportPlan], skipped: [QualifiedName], reader: ArchiveReader,
                              server: ExportServerRows?, progress: Progress?) throws -> ExportSummary {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
@@ -278,7 +279,7 @@ public struct Export {
 /// What an export wrote.
 public struct ExportSummary: Sendable {
     public struct Table: Sendable {
-        public var table: RelationName
+        public var table: QualifiedName
         public var rows: UInt64
         public var columns: [String]
         /// The file written; nil for standard output.
@@ -291,5 +292,5 @@ public struct ExportSummary: Sendable {
     /// `--key` values that no row had, as given.
     public var missingKeys: [String]
     /// Tables that matched but hold no data in the archive (folder exports only).
-    public var skipped: [RelationName]
+    public var skipped: [QualifiedName]
 }

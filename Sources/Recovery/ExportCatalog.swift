@@ -1,5 +1,6 @@
 import DumpParser
 import ScalpelArchive
+import Support
 
 /// What `export` learns about a table from the archive's schema sections, each read
 /// (a member or two) only when asked: its columns and their types, following
@@ -14,10 +15,10 @@ final class ExportCatalog {
     }
 
     /// The table's declared columns by name, inherited ones included.
-    func columns(of table: RelationName) throws -> [String: TableDefinition.Column] {
+    func columns(of table: QualifiedName) throws -> [String: TableDefinition.Column] {
         var columns: [String: TableDefinition.Column] = [:]
         var pending = [table]
-        var seen: Set<RelationName> = []
+        var seen: Set<QualifiedName> = []
         while let next = pending.popLast() {
             guard seen.insert(next).inserted,
                   let section = index.sections.first(where: { ($0.type == "TABLE" || $0.type == "FOREIGN TABLE") && $0.table == next })
@@ -57,7 +58,7 @@ final class ExportCatalog {
     }
 
     /// From the table's `ALTER TABLE ... ADD CONSTRAINT ... PRIMARY KEY (...)` section.
-    func primaryKey(of table: RelationName) throws -> [String]? {
+    func primaryKey(of table: QualifiedName) throws -> [String]? {
         for section in index.sections(of: table) where section.type == "CONSTRAINT" {
             if let key = TableDefinition.primaryKey(parsing: try reader.text(of: section)) { return key }
         }
@@ -67,7 +68,7 @@ final class ExportCatalog {
     /// Whether a column is `GENERATED ALWAYS AS IDENTITY`, which refuses explicit
     /// values in an `INSERT` unless it says `OVERRIDING SYSTEM VALUE`. pg_dump
     /// declares identity in the owned sequence's section.
-    func hasAlwaysIdentity(_ table: RelationName) throws -> Bool {
+    func hasAlwaysIdentity(_ table: QualifiedName) throws -> Bool {
         for section in index.sections(of: table) where section.type == "SEQUENCE" {
             let tokens = [SQLTokenizer.Token](try reader.text(of: section)).map(\.foldedWord)
             if tokens.indices.contains(where: { tokens[$0...].starts(with: ["generated", "always", "as", "identity"]) }) {
@@ -79,11 +80,11 @@ final class ExportCatalog {
 
     /// The table's own `TABLE DATA` section, or for a partitioned table those of its
     /// partitions (found from pg_dump's `TABLE ATTACH` entries), in dump order.
-    func dataSections(of table: RelationName) -> [Section] {
+    func dataSections(of table: QualifiedName) -> [Section] {
         let parents = index.partitionParents
         var found: [Section] = []
         var pending = [table]
-        var seen: Set<RelationName> = []
+        var seen: Set<QualifiedName> = []
         while !pending.isEmpty {
             let next = pending.removeFirst()
             guard seen.insert(next).inserted else { continue }

@@ -1,4 +1,5 @@
 import ScalpelArchive
+import Support
 
 /// File names for the tables of a folder export: `schema.table.csv`, with the
 /// characters that file systems refuse or treat specially (`/`, `\`, `:`, `*`, `?`,
@@ -8,7 +9,7 @@ import ScalpelArchive
 struct ExportFileNames {
     private var taken: Set<String> = [ExportManifest.fileName.lowercased()]
 
-    mutating func name(for table: RelationName, format: ExportFormat) -> String {
+    mutating func name(for table: QualifiedName, format: ExportFormat) -> String {
         var base = String(String.UnicodeScalarView(
             ([table.schema, table.name].compactMap { $0 }.joined(separator: ".")).unicodeScalars.map { scalar in
                 scalar.value < 0x20 || scalar.value == 0x7F || "/\\:*?\"<>|".unicodeScalars.contains(scalar) ? "_" : scalar

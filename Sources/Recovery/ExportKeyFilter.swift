@@ -1,4 +1,5 @@
 import ScalpelArchive
+import Support
 
 /// `--key`: the rows whose primary key equals given values, found without a server.
 /// The comparison is textual, on the values as the dump wrote them (the server's
@@ -15,7 +16,7 @@ struct ExportKeyFilter {
 
     /// With one key column a value is taken whole, commas included; with several,
     /// it is split at commas, and a double-quoted part may hold commas (`"a,b",7`).
-    init(table: RelationName, primaryKey: [String], values: [String]) throws {
+    init(table: QualifiedName, primaryKey: [String], values: [String]) throws {
         columns = primaryKey
         let parsed = try values.map { value in
             let parts = primaryKey.count == 1 ? [value] : Self.split(value)

@@ -1,4 +1,5 @@
 import ScalpelArchive
+import Support
 
 /// `manifest.json` of a folder export: what each file holds and where it came
 /// from, so the folder can be understood (and checked) away from the archive.
@@ -26,5 +27,5 @@ struct ExportManifest: Encodable, Equatable {
     var bytea: ExportFormat.Bytea?
     var tables: [Table]
     /// Tables that matched but hold no data in the archive.
-    var skipped: [RelationName]
+    var skipped: [QualifiedName]
 }

@@ -1,9 +1,10 @@
 import ScalpelArchive
+import Support
 
 /// Everything decided about one table before its first row is read, so that a
 /// wrong column name or a missing primary key fails before any output.
 struct ExportPlan {
-    let table: RelationName
+    let table: QualifiedName
     /// Its `TABLE DATA` sections: one, or one per partition.
     let sections: [Section]
     /// The output columns, in order.
@@ -18,7 +19,7 @@ struct ExportPlan {
 
     /// `requested` are `--columns` (nil for all the columns the data holds, in COPY
     /// order); `keys` are `--key` values.
-    init(table: RelationName, catalog: ExportCatalog, requested: [String]?, keys: [String], filter: WhereExpression?) throws {
+    init(table: QualifiedName, catalog: ExportCatalog, requested: [String]?, keys: [String], filter: WhereExpression?) throws {
         self.table = table
         self.filter = filter
         sections = catalog.dataSections(of: table)

@@ -1,5 +1,6 @@
 import PostgresAccess
 import ScalpelArchive
+import Support
 
 /// The session `export --where` reads rows through. One read-only snapshot serves
 /// every table, and the session has the settings the archive's COPY text was
@@ -71,7 +72,7 @@ final class ExportServerRows {
         return rows
     }
 
-    private func quoted(_ table: RelationName) throws -> String {
+    private func quoted(_ table: QualifiedName) throws -> String {
         try (table.schema.map { try connection.quoteIdentifier($0) + "." } ?? "") + connection.quoteIdentifier(table.name)
     }
 

@@ -1,4 +1,5 @@
 import ScalpelArchive
+import Support
 
 /// The table of contents `pgscalpel ls` prints: the dump's facts, then one line per
 /// table (or per TOC entry when a type filter is given).
@@ -53,7 +54,7 @@ public struct Listing: Encodable, Sendable {
         dump = index.dump
         pgscalpelVersion = index.pgscalpelVersion
 
-        func selected(_ relation: RelationName?, schema: String?) -> Bool {
+        func selected(_ relation: QualifiedName?, schema: String?) -> Bool {
             if !filter.schemas.isEmpty && !filter.schemas.contains(schema ?? "") { return false }
             if !filter.tables.isEmpty {
                 guard let relation, filter.tables.contains(where: { $0.matches(relation) }) else { return false }

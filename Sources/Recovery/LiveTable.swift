@@ -1,6 +1,7 @@
 import DumpParser
 import PostgresAccess
 import ScalpelArchive
+import Support
 
 /// A table as a live server's catalog has it now: what `diff` and `apply` hold
 /// the archive's definition against, since a bad migration may have added,
@@ -20,7 +21,7 @@ struct LiveTable {
         var holdsComposite = false
     }
 
-    let name: RelationName
+    let name: QualifiedName
     let oid: String
     /// A partitioned table holds no rows itself: it is read with its partitions,
     /// where any other table is read `ONLY`, as pg_dump dumps it.
@@ -29,7 +30,7 @@ struct LiveTable {
     let primaryKey: [String]?
 
     /// Reads the catalog on `connection`, inside whatever transaction it has open.
-    init(_ table: RelationName, on connection: Connection) throws {
+    init(_ table: QualifiedName, on connection: Connection) throws {
         let found = try connection.execute("""
             SELECT c.oid, c.relkind FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = $1 AND c.relname = $2 AND c.relkind IN ('r', 'p')

@@ -1,6 +1,7 @@
 import FoundationEssentials
 import PostgresAccess
 import ScalpelArchive
+import Support
 
 /// `pgscalpel restore`: some tables of an archive, with what they need, into a
 /// database (a sidecar, not production: it runs the archive's SQL there, as the
@@ -43,7 +44,7 @@ public struct Restore {
                                    skippedForeignKeys: plan.skippedForeignKeys, notes: plan.notes)
 
         if options.part == .dataOnly {
-            var targets: [RelationName] = []
+            var targets: [QualifiedName] = []
             for table in plan.data.compactMap(\.copyTarget) where !targets.contains(table) { targets.append(table) }
             try checks.requireEmpty(targets)
         } else {
@@ -84,7 +85,7 @@ public struct Restore {
         let rows = try loader.load(plan.data, jobs: options.jobs)
         try runSchema(plan.postData)
 
-        var loaded: [RelationName: UInt64] = [:]
+        var loaded: [QualifiedName: UInt64] = [:]
         for (section, count) in zip(plan.data, rows) {
             if let table = section.table { loaded[table, default: 0] += count }
         }

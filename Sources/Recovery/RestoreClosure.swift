@@ -1,5 +1,6 @@
 import DumpParser
 import ScalpelArchive
+import Support
 
 /// The growing set of sections a `RestorePlan` runs, by position in the index:
 /// the tables' own sections first, then, until nothing new turns up, the
@@ -11,22 +12,22 @@ struct RestoreClosure {
     private var tokenCache: [Int: [SQLTokenizer.Token]] = [:]
     private let byDumpID: [Int: Int]
     private let schemas: [String: Int]
-    private let prerequisites: [RelationName: [Int]]
+    private let prerequisites: [QualifiedName: [Int]]
     /// Every name the archive defines, prerequisite or not: a reference to one of
     /// these is never taken for an extension's object.
-    private let defined: Set<RelationName>
+    private let defined: Set<QualifiedName>
 
     init(index: ArchiveIndex, text: @escaping (Section) throws -> [UInt8]) {
         self.index = index
         self.text = text
         var byDumpID: [Int: Int] = [:]
         var schemas: [String: Int] = [:]
-        var prerequisites: [RelationName: [Int]] = [:]
-        var defined: Set<RelationName> = []
+        var prerequisites: [QualifiedName: [Int]] = [:]
+        var defined: Set<QualifiedName> = []
         for (position, section) in index.sections.enumerated() where section.kind == .entry {
             if let id = section.dumpID { byDumpID[id] = position }
             guard let name = section.name, let type = section.type else { continue }
-            let qualified = RelationName(schema: section.schema, name: name)
+            let qualified = QualifiedName(schema: section.schema, name: name)
             defined.insert(qualified)
             if type == "SCHEMA" {
                 schemas[name] = position
@@ -64,7 +65,7 @@ struct RestoreClosure {
             extensions.append((position, try extensionFacts(position)))
         }
         var pending = included.sorted()
-        var foreignNames: Set<RelationName> = []
+        var foreignNames: Set<QualifiedName> = []
         var languages: Set<String> = []
         while true {
             while let position = pending.popLast() {
@@ -94,7 +95,7 @@ struct RestoreClosure {
     /// The prerequisite sections one section names or depends on. Qualified
     /// names the archive does not define are noted in `foreignNames`, the
     /// languages of functions in `languages`.
-    private mutating func needs(of position: Int, foreignNames: inout Set<RelationName>,
+    private mutating func needs(of position: Int, foreignNames: inout Set<QualifiedName>,
                                 languages: inout Set<String>) throws -> [Int] {
         let section = index.sections[position]
         var found: [Int] = []

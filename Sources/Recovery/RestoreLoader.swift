@@ -110,7 +110,7 @@ final class LoadQueue: @unchecked Sendable {
 
 extension Connection {
     /// `schema.name` with both parts quoted as needed.
-    func quotedName(_ name: RelationName) throws -> String {
+    func quotedName(_ name: QualifiedName) throws -> String {
         let quoted = try quoteIdentifier(name.name)
         return try name.schema.map { "\(try quoteIdentifier($0)).\(quoted)" } ?? quoted
     }

@@ -1,5 +1,6 @@
 import PostgresAccess
 import ScalpelArchive
+import Support
 
 /// The parallel part of `restore --all`: every COPY block over `jobs` connections,
 /// and each table's `INDEX` and `CONSTRAINT` sections (primary keys, unique,
@@ -20,8 +21,8 @@ struct RestoreParallelPhase: Sendable {
         // Indexes and constraints first, foreign keys after them.
         let indexes = allBuilds.filter { $0.type != "FK CONSTRAINT" }
         let builds = indexes + allBuilds.filter { $0.type == "FK CONSTRAINT" }
-        var dataOf: [RelationName: [Int]] = [:]
-        var tableSizes: [RelationName: UInt64] = [:]
+        var dataOf: [QualifiedName: [Int]] = [:]
+        var tableSizes: [QualifiedName: UInt64] = [:]
         for (position, copy) in copies.enumerated() {
             guard let table = copy.table else { continue }
             dataOf[table, default: []].append(position)

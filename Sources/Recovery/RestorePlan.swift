@@ -1,4 +1,5 @@
 import ScalpelArchive
+import Support
 
 /// Which of an archive's sections `restore` runs for some tables, in the archive's
 /// own order (pg_dump already orders definitions, data and indexes correctly):
@@ -19,9 +20,9 @@ public struct RestorePlan: Sendable {
 
     /// A foreign key left out because the table it references is not restored.
     public struct ForeignKey: Encodable, Sendable, Equatable {
-        public var table: RelationName
+        public var table: QualifiedName
         public var name: String
-        public var references: RelationName?
+        public var references: QualifiedName?
     }
 
     /// An extension the plan creates, for the check that the target has it.
@@ -34,7 +35,7 @@ public struct RestorePlan: Sendable {
     }
 
     /// The chosen tables and their partitions, in dump order.
-    public private(set) var tables: [RelationName]
+    public private(set) var tables: [QualifiedName]
     /// Definitions run before the data, the `TABLE DATA` sections, and what runs after.
     public private(set) var preData: [Section]
     public private(set) var data: [Section]
@@ -62,7 +63,7 @@ public struct RestorePlan: Sendable {
     public init(index: ArchiveIndex, patterns: [TablePattern], part: Part,
                 text: @escaping (Section) throws -> [UInt8]) throws {
         var notes: [String] = []
-        var chosen: [RelationName] = []
+        var chosen: [QualifiedName] = []
         for pattern in patterns {
             for table in try index.tables(matching: pattern) where !chosen.contains(table) {
                 if index.sections.contains(where: { $0.type == "FOREIGN TABLE" && $0.table == table }) {
@@ -143,7 +144,7 @@ public struct RestorePlan: Sendable {
         }
     }
 
-    private static func parentName(_ section: Section) -> RelationName {
-        RelationName(schema: section.schema, name: section.name ?? "?")
+    private static func parentName(_ section: Section) -> QualifiedName {
+        QualifiedName(schema: section.schema, name: section.name ?? "?")
     }
 }

@@ -1,9 +1,10 @@
 import ScalpelArchive
+import Support
 
 /// What a restore did, for the operator (`renderText`) and for scripts (JSON).
 public struct RestoreReport: Encodable, Sendable {
     public struct Table: Encodable, Sendable, Equatable {
-        public var table: RelationName
+        public var table: QualifiedName
         /// Rows loaded; nil when no data was loaded (`--schema-only`, a partitioned
         /// table, whose rows are its partitions').
         public var rows: UInt64?
@@ -14,7 +15,7 @@ public struct RestoreReport: Encodable, Sendable {
     public var target: String
     public var tables: [Table]
     /// Tables `--clean` dropped before restoring them.
-    public var dropped: [RelationName] = []
+    public var dropped: [QualifiedName] = []
     /// Sections run, as `TYPE schema.name`.
     public var created: [String] = []
     /// Schemas, types, functions, ... the target had already: kept, not recreated.

@@ -1,5 +1,6 @@
 import PostgresAccess
 import ScalpelArchive
+import Support
 
 /// What `restore` checks on the target before it changes anything, and the one
 /// destructive step it takes, `--clean`'s DROP TABLE of exactly the restored tables.
@@ -53,7 +54,7 @@ struct RestoreTargetChecks {
     ]
 
     /// The tables that exist on the target already.
-    func existing(_ tables: [RelationName]) throws -> [RelationName] {
+    func existing(_ tables: [QualifiedName]) throws -> [QualifiedName] {
         try tables.filter { table in
             try connection.execute("SELECT pg_catalog.to_regclass($1) IS NOT NULL", [try connection.quotedName(table)])[0, 0] == "t"
         }
@@ -62,7 +63,7 @@ struct RestoreTargetChecks {
     /// `--clean`: drops `tables` in one statement, without CASCADE, so that nothing
     /// else is ever dropped; refuses when that would take partitions the archive
     /// does not restore with it.
-    func drop(_ tables: [RelationName], restoring restored: [RelationName]) throws {
+    func drop(_ tables: [QualifiedName], restoring restored: [QualifiedName]) throws {
         let keep = Set(restored)
         for table in tables {
             let partitions = try connection.execute("""
@@ -70,7 +71,7 @@ struct RestoreTargetChecks {
                 JOIN pg_catalog.pg_class AS c ON c.oid = t.relid JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
                 WHERE t.relid <> $1::regclass
                 """, [try connection.quotedName(table)])
-            let extra = partitions.rows.map { RelationName(schema: $0[0], name: $0[1] ?? "") }.filter { !keep.contains($0) }
+            let extra = partitions.rows.map { QualifiedName(schema: $0[0], name: $0[1] ?? "") }.filter { !keep.contains($0) }
             guard extra.isEmpty else {
                 throw RestoreError("--clean would drop \(extra.map(\.description).joined(separator: ", ")) with \(table), "
                     + "which the archive does not restore; drop or detach them first")
@@ -84,7 +85,7 @@ struct RestoreTargetChecks {
     }
 
     /// `--data-only` loads into tables that exist and are empty, never on top of rows.
-    func requireEmpty(_ tables: [RelationName]) throws {
+    func requireEmpty(_ tables: [QualifiedName]) throws {
         for table in tables {
             guard try !existing([table]).isEmpty else {
                 throw RestoreError("\(table) does not exist on the target: restore its definition first (without --data-only)")

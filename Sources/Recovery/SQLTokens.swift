@@ -1,5 +1,6 @@
 import DumpParser
 import ScalpelArchive
+import Support
 
 extension SQLTokenizer.Token {
     static var semicolon: Self { .symbol(UInt8(ascii: ";")) }
@@ -43,21 +44,21 @@ extension [SQLTokenizer.Token] {
 
     /// Every `name.name` in the tokens and inside their string literals, where
     /// `nextval('public.seq'::regclass)` names a sequence.
-    var qualifiedNames: [RelationName] {
-        var names: [RelationName] = []
+    var qualifiedNames: [QualifiedName] {
+        var names: [QualifiedName] = []
         for (offset, token) in enumerated() {
             if case let .string(text) = token, text.utf8.contains(UInt8(ascii: ".")) {
                 names += Self(outsideRoutineBodies: [UInt8](text.utf8)).qualifiedNames
             }
             guard offset + 2 < count, let schema = token.name, self[offset + 1].isSymbol("."),
                   let name = self[offset + 2].name else { continue }
-            names.append(RelationName(schema: schema, name: name))
+            names.append(QualifiedName(schema: schema, name: name))
         }
         return names
     }
 
     /// The name after `keyword` (`REFERENCES public.t (id)`), qualified or not.
-    func name(after keyword: String) -> RelationName? {
+    func name(after keyword: String) -> QualifiedName? {
         guard let found = firstIndex(where: { $0.isKeyword(keyword) }) else { return nil }
         var rest = self[(found + 1)...]
         return rest.popQualifiedName()
@@ -66,14 +67,14 @@ extension [SQLTokenizer.Token] {
 
 extension ArraySlice<SQLTokenizer.Token> {
     /// A possibly schema-qualified name at the front (`s.t`, `"S"."T"`), consumed.
-    mutating func popQualifiedName() -> RelationName? {
+    mutating func popQualifiedName() -> QualifiedName? {
         guard let first = first?.name else { return nil }
         removeFirst()
         guard self.first?.isSymbol(".") == true, let second = dropFirst().first?.name else {
-            return RelationName(schema: nil, name: first)
+            return QualifiedName(schema: nil, name: first)
         }
         removeFirst(2)
-        return RelationName(schema: first, name: second)
+        return QualifiedName(schema: first, name: second)
     }
 
     /// A parenthesised, comma-separated list of names at the front, consumed; the

@@ -1,5 +1,6 @@
 import DumpParser
 import ScalpelArchive
+import Support
 
 /// Turns the scanner's sections into index entries, attributing each to its table.
 enum SectionIndexing {
@@ -16,10 +17,10 @@ enum SectionIndexing {
             section.owner = header.owner
             section.dumpID = header.dumpID
             section.dependencies = header.dumpID == nil ? nil : header.dependencies
-            section.table = relation(dumpSection.table)
+            section.table = dumpSection.table
                 ?? dumpSection.object.flatMap { sequenceOwners[$0] }
-                ?? (header.type == "TABLE" || header.type == "FOREIGN TABLE" ? relation(dumpSection.object) : nil)
-            section.copyTarget = relation(dumpSection.copyTarget)
+                ?? (header.type == "TABLE" || header.type == "FOREIGN TABLE" ? dumpSection.object : nil)
+            section.copyTarget = dumpSection.copyTarget
             section.columns = dumpSection.copyColumns
             section.rows = dumpSection.rows
             return section
@@ -28,18 +29,14 @@ enum SectionIndexing {
 
     /// Sequences behind serial and identity columns travel with their table: found
     /// from `ALTER SEQUENCE ... OWNED BY` entries and from identity definitions.
-    private static func owners(ofSequencesIn sections: [DumpSection]) -> [QualifiedName: RelationName] {
-        var owners: [QualifiedName: RelationName] = [:]
+    private static func owners(ofSequencesIn sections: [DumpSection]) -> [QualifiedName: QualifiedName] {
+        var owners: [QualifiedName: QualifiedName] = [:]
         for section in sections {
             guard let type = section.header?.type, type == "SEQUENCE OWNED BY" || type == "SEQUENCE",
-                  let object = section.object, let table = relation(section.table) else { continue }
+                  let object = section.object, let table = section.table else { continue }
             owners[object] = table
         }
         return owners
-    }
-
-    private static func relation(_ name: QualifiedName?) -> RelationName? {
-        name.map { RelationName(schema: $0.schema, name: $0.name) }
     }
 
     private static func kind(of section: DumpSection) -> Section.Kind {

@@ -1,5 +1,6 @@
 import DumpParser
 import ScalpelArchive
+import Support
 
 /// A table's columns as the `CREATE TABLE` in its archive section declares them.
 /// `export` needs only names and types (to write JSON numbers, booleans and arrays),
@@ -19,7 +20,7 @@ struct TableDefinition: Equatable {
     var columns: [Column]
     /// Tables whose columns this one has without listing them (`INHERITS (...)`,
     /// `PARTITION OF`): pg_dump declares an inherited column only in its parent.
-    var parents: [RelationName]
+    var parents: [QualifiedName]
 
     /// Empty when the text holds no `CREATE TABLE` with a column list (a typed
     /// table, `OF type`, lists none): its values are then written as strings.

@@ -1,4 +1,5 @@
 import ScalpelArchive
+import Support
 
 /// `pgscalpel cat`: one table's SQL, as psql can run it, read from only the members
 /// that hold it (plus the prologue's settings and the epilogue that closes `\restrict`).
@@ -16,7 +17,7 @@ public struct TableExtract {
     public static func write(reader: ArchiveReader, tables patterns: [TablePattern], part: Part,
                              to output: (UnsafeRawBufferPointer) throws -> Void) throws {
         let index = reader.index
-        var chosen: Set<RelationName> = []
+        var chosen: Set<QualifiedName> = []
         for pattern in patterns { chosen.formUnion(try index.tables(matching: pattern)) }
         let sections = index.sections.filter { section in
             guard section.kind == .entry, let table = section.table, chosen.contains(table) else {

@@ -48,7 +48,7 @@ public struct TablePattern: Sendable, CustomStringConvertible {
         name = parts[parts.count - 1]
     }
 
-    public func matches(_ relation: RelationName) -> Bool {
+    public func matches(_ relation: QualifiedName) -> Bool {
         if let schema, !Self.match(schema, Array(relation.schema ?? "")[...]) { return false }
         return Self.match(name, Array(relation.name)[...])
     }
@@ -69,7 +69,7 @@ public struct TablePattern: Sendable, CustomStringConvertible {
 
 extension TablePattern {
     /// The pattern that matches only `table`, whatever characters its name holds.
-    init(exactly table: RelationName) throws {
+    init(exactly table: QualifiedName) throws {
         func quoted(_ name: String) -> String { "\"" + name.escapingScalar("\"", with: "\"\"") + "\"" }
         try self.init(table.schema.map { quoted($0) + "." + quoted(table.name) } ?? quoted(table.name))
     }

@@ -4,6 +4,7 @@ import Glibc
 import FoundationEssentials
 import PostgresAccess
 import ScalpelArchive
+import Support
 
 /// The rows `apply` is about to change, saved before it changes them, as an
 /// indexed archive like any other: `apply UNDO -t TABLE --mode replace --execute`
@@ -15,10 +16,10 @@ import ScalpelArchive
 /// production's catalog and COPYs of the rows, and committed to disk before the
 /// first write.
 struct UndoArchive {
-    static let insertedKeys = RelationName(schema: "pgscalpel_undo", name: "inserted_keys")
+    static let insertedKeys = QualifiedName(schema: "pgscalpel_undo", name: "inserted_keys")
 
     let path: String
-    let table: RelationName
+    let table: QualifiedName
     let live: LiveTable
     let key: [String]
     let owner: String
@@ -73,11 +74,11 @@ struct UndoArchive {
         try bytes.withUnsafeBytes { try builder.consume($0) }
     }
 
-    private func qualified(_ relation: RelationName, on connection: Connection) throws -> String {
+    private func qualified(_ relation: QualifiedName, on connection: Connection) throws -> String {
         try connection.quoteIdentifier(relation.schema ?? "public") + "." + connection.quoteIdentifier(relation.name)
     }
 
-    private func entry(_ relation: RelationName, _ type: String) -> String {
+    private func entry(_ relation: QualifiedName, _ type: String) -> String {
         let name = type == "SCHEMA" ? relation.schema ?? "" : relation.name
         let schema = type == "SCHEMA" ? "-" : relation.schema ?? "public"
         return "--\n-- \(type == "TABLE DATA" ? "Data for Name" : "Name"): \(name); Type: \(type); Schema: \(schema); Owner: \(owner)\n--\n\n"

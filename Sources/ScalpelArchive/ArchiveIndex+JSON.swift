@@ -1,3 +1,5 @@
+import Support
+
 /// Reading the index from its JSON (docs/FORMAT.md, "Index JSON"). Writing goes
 /// through `Encodable`; reading is by hand because `JSONDecoder` cost more than the
 /// rest of `cat` on archives of many tables. `IndexReadingTests` round-trips an index
@@ -68,12 +70,12 @@ extension DumpInfo {
 
 extension UndoScope {
     fileprivate init(reading reader: inout JSONReader) throws(JSONError) {
-        var table: RelationName?, key: [String]?, insertedKeys: RelationName?
+        var table: QualifiedName?, key: [String]?, insertedKeys: QualifiedName?
         try reader.readObject { (reader, name) throws(JSONError) in
             switch name {
-            case "table": table = try RelationName(reading: &reader)
+            case "table": table = try QualifiedName(reading: &reader)
             case "key": key = try reader.readStrings()
-            case "insertedKeys": insertedKeys = try RelationName(reading: &reader)
+            case "insertedKeys": insertedKeys = try QualifiedName(reading: &reader)
             default: try reader.skipValue()
             }
         }
@@ -98,7 +100,7 @@ extension Member {
     }
 }
 
-extension RelationName {
+extension QualifiedName {
     fileprivate init(reading reader: inout JSONReader) throws(JSONError) {
         var schema: String?, name: String?
         try reader.readObject { (reader, key) throws(JSONError) in
@@ -132,8 +134,8 @@ extension Section {
                 var ids: [Int] = []
                 try reader.readArray { (reader) throws(JSONError) in ids.append(try reader.readInteger()) }
                 section.dependencies = ids
-            case "table": section.table = try reader.readNull() ? nil : try RelationName(reading: &reader)
-            case "copyTarget": section.copyTarget = try reader.readNull() ? nil : try RelationName(reading: &reader)
+            case "table": section.table = try reader.readNull() ? nil : try QualifiedName(reading: &reader)
+            case "copyTarget": section.copyTarget = try reader.readNull() ? nil : try QualifiedName(reading: &reader)
             case "columns": section.columns = try reader.readNull() ? nil : try reader.readStrings()
             case "rows": section.rows = try reader.readNull() ? nil : try reader.readInteger()
             case "uncompressedOffset": uncompressedOffset = try reader.readInteger()

@@ -1,3 +1,5 @@
+import Support
+
 /// What the archive knows about itself: the dump it holds, where each gzip member
 /// lies, and which members hold each pg_dump section. Serialised as JSON in the
 /// index member (docs/FORMAT.md, "Index").
@@ -65,11 +67,11 @@ public struct DumpInfo: Encodable, Sendable, Equatable {
 /// `apply` changed or deleted them) and, in the pseudo-table `insertedKeys` (in
 /// the same archive), the keys of the rows `apply` inserted, which undoing deletes.
 public struct UndoScope: Encodable, Sendable, Equatable {
-    public var table: RelationName
+    public var table: QualifiedName
     public var key: [String]
-    public var insertedKeys: RelationName
+    public var insertedKeys: QualifiedName
 
-    public init(table: RelationName, key: [String], insertedKeys: RelationName) {
+    public init(table: QualifiedName, key: [String], insertedKeys: QualifiedName) {
         self.table = table
         self.key = key
         self.insertedKeys = insertedKeys
@@ -102,19 +104,6 @@ public struct Member: Encodable, Sendable, Equatable {
     }
 }
 
-/// A schema-qualified name, unquoted. `schema` is nil for objects outside schemas.
-public struct RelationName: Encodable, Sendable, Hashable, CustomStringConvertible {
-    public var schema: String?
-    public var name: String
-
-    public init(schema: String?, name: String) {
-        self.schema = schema
-        self.name = name
-    }
-
-    public var description: String { schema.map { "\($0).\(name)" } ?? name }
-}
-
 /// One pg_dump TOC entry, or the prologue before the first one, or the epilogue.
 public struct Section: Encodable, Sendable, Equatable {
     public enum Kind: String, Encodable, Sendable {
@@ -132,10 +121,10 @@ public struct Section: Encodable, Sendable, Equatable {
     public var dependencies: [Int]?
     /// The table this section belongs to (its definition, data, defaults, indexes,
     /// constraints, triggers, comments, grants, owned sequences).
-    public var table: RelationName?
+    public var table: QualifiedName?
     /// For table data: the COPY target (the partition root under
     /// `--load-via-partition-root`), its column list, and its row count.
-    public var copyTarget: RelationName?
+    public var copyTarget: QualifiedName?
     public var columns: [String]?
     public var rows: UInt64?
     public var uncompressedOffset: UInt64
@@ -144,8 +133,8 @@ public struct Section: Encodable, Sendable, Equatable {
     public var memberCount: Int
 
     public init(kind: Kind, type: String? = nil, schema: String? = nil, name: String? = nil, owner: String? = nil,
-                dumpID: Int? = nil, dependencies: [Int]? = nil, table: RelationName? = nil,
-                copyTarget: RelationName? = nil, columns: [String]? = nil, rows: UInt64? = nil,
+                dumpID: Int? = nil, dependencies: [Int]? = nil, table: QualifiedName? = nil,
+                copyTarget: QualifiedName? = nil, columns: [String]? = nil, rows: UInt64? = nil,
                 uncompressedOffset: UInt64, uncompressedLength: UInt64, firstMember: Int = 0, memberCount: Int = 0) {
         self.kind = kind
         self.type = type

@@ -1,5 +1,6 @@
 import Foundation
 import PostgresAccess
+import Support
 import Testing
 @testable import Recovery
 import ScalpelArchive
@@ -10,7 +11,7 @@ import ScalpelArchive
         let archive = try PackedArchive(fixture: "awkward-verbose.sql")
         let report = try Drill(archive: archive.path, jobs: 2).run(into: try RestoreServer.makeDatabase())
         #expect(report.ok, "\(report.renderText())")
-        #expect(report.counts.contains(DrillReport.Count(table: RelationName(schema: "public", name: "plain"), expected: 1500, found: 1500)))
+        #expect(report.counts.contains(DrillReport.Count(table: QualifiedName(schema: "public", name: "plain"), expected: 1500, found: 1500)))
         #expect(report.objects.contains { $0.type == "INDEX" && $0.name == "Idx \"odd\"" && $0.present })
         #expect(report.objects.contains { $0.type == "FK CONSTRAINT" && $0.name == "Order Items_plain_id_fkey" && $0.present })
         #expect(report.phases.map(\.name) == ["schema", "data", "post-data", "checks"])

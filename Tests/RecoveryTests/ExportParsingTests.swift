@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Testing
 @testable import Recovery
 import ScalpelArchive
@@ -39,12 +40,12 @@ import ScalpelArchive
             ColumnType(name: ["double precision"], dimensions: 1),
         ])
         #expect(definition.columns.map(\.isGenerated) == [false, false, false, false, false, true, false])
-        #expect(definition.parents == [RelationName(schema: "public", name: "base"), RelationName(schema: "S", name: "Other")])
+        #expect(definition.parents == [QualifiedName(schema: "public", name: "base"), QualifiedName(schema: "S", name: "Other")])
 
         let typed = TableDefinition(parsing: Array("CREATE TABLE public.t OF public.pair;".utf8))
         #expect(typed.columns.isEmpty)
         let partition = TableDefinition(parsing: Array("CREATE TABLE public.p1 PARTITION OF public.p FOR VALUES IN (1);".utf8))
-        #expect(partition.parents == [RelationName(schema: "public", name: "p")])
+        #expect(partition.parents == [QualifiedName(schema: "public", name: "p")])
         let empty = TableDefinition(parsing: Array("CREATE TABLE public.nocols (\n);".utf8))
         #expect(empty.columns.isEmpty)
     }
@@ -161,12 +162,12 @@ import ScalpelArchive
 
     @Test func fileNamesAreSafeAndDistinct() {
         var names = ExportFileNames()
-        #expect(names.name(for: RelationName(schema: "public", name: "users"), format: .csv) == "public.users.csv")
-        #expect(names.name(for: RelationName(schema: "public", name: "Users"), format: .csv) == "public.Users~2.csv")
-        #expect(names.name(for: RelationName(schema: "a/b", name: "c:d\n"), format: .jsonl) == "a_b.c_d_.jsonl")
-        #expect(names.name(for: RelationName(schema: ".hidden", name: "t"), format: .sql) == "_hidden.t.sql")
-        #expect(names.name(for: RelationName(schema: "public", name: "日本"), format: .copy) == "public.日本.sql")
-        #expect(names.name(for: RelationName(schema: "x", name: String(repeating: "é", count: 200)), format: .csv).utf8.count <= 204)
+        #expect(names.name(for: QualifiedName(schema: "public", name: "users"), format: .csv) == "public.users.csv")
+        #expect(names.name(for: QualifiedName(schema: "public", name: "Users"), format: .csv) == "public.Users~2.csv")
+        #expect(names.name(for: QualifiedName(schema: "a/b", name: "c:d\n"), format: .jsonl) == "a_b.c_d_.jsonl")
+        #expect(names.name(for: QualifiedName(schema: ".hidden", name: "t"), format: .sql) == "_hidden.t.sql")
+        #expect(names.name(for: QualifiedName(schema: "public", name: "日本"), format: .copy) == "public.日本.sql")
+        #expect(names.name(for: QualifiedName(schema: "x", name: String(repeating: "é", count: 200)), format: .csv).utf8.count <= 204)
     }
 
     /// Every table of the awkward fixture in every format, from an archive cut into
@@ -177,7 +178,7 @@ import ScalpelArchive
         defer { unlink(small); unlink(large) }
         let smallReader = try ArchiveReader(path: small)
         let largeReader = try ArchiveReader(path: large)
-        func export(_ reader: ArchiveReader, _ table: RelationName, _ format: ExportFormat) throws -> String {
+        func export(_ reader: ArchiveReader, _ table: QualifiedName, _ format: ExportFormat) throws -> String {
             var export = Export(archive: reader === smallReader ? small : large,
                                 tables: [try TablePattern("\"\(table.schema!)\".\"\(table.name.replacingOccurrences(of: "\"", with: "\"\""))\"")])
             export.format = format
@@ -193,15 +194,15 @@ import ScalpelArchive
             exported += 1
         }
         #expect(exported == 22)
-        let plain = RelationName(schema: "public", name: "plain")
+        let plain = QualifiedName(schema: "public", name: "plain")
         let jsonl = try export(largeReader, plain, .jsonl).split(separator: "\n")
         #expect(jsonl.count == 1500)
         #expect(jsonl.first == #"{"id":1,"note":"tab\there","m":"ok","p":2}"#)
-        #expect(try export(largeReader, RelationName(schema: "public", name: "nocols"), .csv) == "\n\n\n")
-        #expect(try export(largeReader, RelationName(schema: "public", name: "allgen"), .jsonl) == "{}\n")
-        #expect(try export(largeReader, RelationName(schema: "public", name: "select"), .sql)
+        #expect(try export(largeReader, QualifiedName(schema: "public", name: "nocols"), .csv) == "\n\n\n")
+        #expect(try export(largeReader, QualifiedName(schema: "public", name: "allgen"), .jsonl) == "{}\n")
+        #expect(try export(largeReader, QualifiedName(schema: "public", name: "select"), .sql)
             .contains(#"INSERT INTO public."select" ("from", "to") VALUES ("#))
-        let partitioned = try export(largeReader, RelationName(schema: "public", name: "measurements"), .copy)
+        let partitioned = try export(largeReader, QualifiedName(schema: "public", name: "measurements"), .copy)
         #expect(partitioned.components(separatedBy: "\\.\n").count == 3)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import PostgresAccess
 import Recovery
 import ScalpelArchive
+import Support
 import Testing
 
 /// `export` against the server's own output: a database with the demo application
@@ -127,7 +128,7 @@ import Testing
     @Test func copyFormatIsTheArchivesCopyBlock() throws {
         let fixture = try ExportFixture.shared()
         for table in ["public.kinds", "public.users", "public.messages"] {
-            let relation = RelationName(schema: "public", name: String(table.dropFirst(7)))
+            let relation = QualifiedName(schema: "public", name: String(table.dropFirst(7)))
             let section = try #require(fixture.reader.index.dataSection(of: relation))
             let text = String(decoding: try fixture.reader.text(of: section), as: UTF8.self)
             let start = try #require(text.range(of: "COPY "))
@@ -214,7 +215,7 @@ import Testing
         _ = try builder.finish(dump: fixture.reader.index.dump)
         try sink.commit()
         let reader = try ArchiveReader(path: small)
-        #expect(reader.index.dataSection(of: RelationName(schema: "public", name: "messages"))!.memberCount > 50)
+        #expect(reader.index.dataSection(of: QualifiedName(schema: "public", name: "messages"))!.memberCount > 50)
         for format in ExportFormat.allCases {
             var export = Export(archive: small, tables: [try TablePattern("messages")])
             export.format = format
@@ -272,7 +273,7 @@ final class ExportFixture: @unchecked Sendable {
         return connection
     }
 
-    func hasData(_ table: RelationName) -> Bool {
+    func hasData(_ table: QualifiedName) -> Bool {
         reader.index.dataSection(of: table) != nil
             || reader.index.sections.contains { $0.type == "TABLE ATTACH" && $0.name == table.name && $0.schema == table.schema }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Testing
 @testable import Recovery
 import ScalpelArchive
@@ -16,7 +17,7 @@ import ScalpelArchive
         #expect(reader.footer.indexOffset == 849)
         #expect(reader.index.sections.map(\.label) == ["prologue", "TABLE public.items", "TABLE DATA public.items",
                                                        "CONSTRAINT public.items_pkey", "epilogue"])
-        let data = try #require(reader.index.dataSection(of: RelationName(schema: "public", name: "items")))
+        let data = try #require(reader.index.dataSection(of: QualifiedName(schema: "public", name: "items")))
         #expect(data.rows == 2 && data.columns == ["id", "name"])
         let expected = "\n\n--\n-- Data for Name: items; Type: TABLE DATA; Schema: public; Owner: -\n--\n\n"
             + "COPY public.items (id, name) FROM stdin;\n1\tpen\n2\tink\n\\.\n"

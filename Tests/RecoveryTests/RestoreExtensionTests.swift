@@ -1,5 +1,6 @@
 import Foundation
 import PostgresAccess
+import Support
 import Testing
 @testable import Recovery
 import ScalpelArchive
@@ -18,7 +19,7 @@ import ScalpelArchive
         let report = try Restore(archive: archive.path, options: .init(tables: [try TablePattern("users")])).run(into: target)
         #expect(report.tables.map(\.rows) == [5000])
         #expect(report.created.prefix(2) == ["EXTENSION citext", "DOMAIN public.email_address"])
-        #expect(report.skippedForeignKeys.map(\.references) == [RelationName(schema: "public", name: "accounts")])
+        #expect(report.skippedForeignKeys.map(\.references) == [QualifiedName(schema: "public", name: "accounts")])
         let database = try Connection(target)
         #expect(try database.execute("SELECT count(*) FROM public.users WHERE email = 'USER42@Example.COM'")[0, 0] == "1")
         let inserted = try database.execute("""

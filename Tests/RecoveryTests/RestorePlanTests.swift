@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Testing
 @testable import Recovery
 import ScalpelArchive
@@ -14,7 +15,7 @@ import ScalpelArchive
 
     @Test func aTableBringsItsTypesSequenceAndPostDataInDumpOrder() throws {
         let plan = try Self.plan("public.plain")
-        #expect(plan.tables == [RelationName(schema: "public", name: "plain")])
+        #expect(plan.tables == [QualifiedName(schema: "public", name: "plain")])
         #expect(plan.preData.map(\.label) == [
             "TYPE public.mood", "DOMAIN public.posint", "TABLE public.plain", "COMMENT public.plain",
             "SEQUENCE public.plain_id_seq", "SEQUENCE OWNED BY public.plain_id_seq", "DEFAULT public.plain id",
@@ -29,12 +30,12 @@ import ScalpelArchive
     }
 
     @Test func aForeignKeyComesOnlyWithTheTableItReferences() throws {
-        let orderItems = RelationName(schema: "Sales", name: "Order Items")
+        let orderItems = QualifiedName(schema: "Sales", name: "Order Items")
         let alone = try Self.plan("\"Sales\".\"Order Items\"")
         #expect(alone.skippedForeignKeys == [RestorePlan.ForeignKey(
-            table: orderItems, name: "Order Items_plain_id_fkey", references: RelationName(schema: "public", name: "plain"))])
+            table: orderItems, name: "Order Items_plain_id_fkey", references: QualifiedName(schema: "public", name: "plain"))])
         #expect(alone.preData.first?.label == "SCHEMA Sales")
-        #expect(!alone.sections.contains { $0.table == RelationName(schema: "public", name: "plain") })
+        #expect(!alone.sections.contains { $0.table == QualifiedName(schema: "public", name: "plain") })
         #expect(!alone.sections.contains { $0.type == "FK CONSTRAINT" })
         // Identity and generated columns need nothing beyond the table's own sections.
         #expect(alone.sections.allSatisfy { $0.table == orderItems || $0.type == "SCHEMA" })
@@ -75,7 +76,7 @@ import ScalpelArchive
 
     @Test func foreignTablesAreLeftOutAndNamesMustMatch() throws {
         let plan = try Self.plan("public.*")
-        #expect(!plan.tables.contains(RelationName(schema: "public", name: "ft")))
+        #expect(!plan.tables.contains(QualifiedName(schema: "public", name: "ft")))
         #expect(plan.notes.contains { $0.contains("public.ft is a foreign table") })
         #expect(throws: UsageError.self) { try Self.plan("nope") }
         #expect(throws: UsageError.self) { try Self.plan("public.ft") }

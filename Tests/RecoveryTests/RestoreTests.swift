@@ -1,5 +1,6 @@
 import Foundation
 import PostgresAccess
+import Support
 import Testing
 @testable import Recovery
 import ScalpelArchive
@@ -82,7 +83,7 @@ import ScalpelArchive
         var cleaning = restore
         cleaning.options.clean = true
         let replaced = try cleaning.run(into: target)
-        #expect(replaced.dropped == [RelationName(schema: "public", name: "plain")])
+        #expect(replaced.dropped == [QualifiedName(schema: "public", name: "plain")])
         #expect(try database.execute("SELECT count(*) FROM public.plain")[0, 0] == "1500")
 
         // Again: the types are there now and are kept, the table is replaced.

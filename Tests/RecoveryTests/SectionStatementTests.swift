@@ -1,3 +1,4 @@
+import Support
 import Testing
 import DumpParser
 @testable import Recovery
@@ -42,7 +43,7 @@ import ScalpelArchive
         #expect(names == ["public.plain", "Sales.Seq \"Q\"", "public.email", "public.citext", "public.citext"])
         let reference = [SQLTokenizer.Token](outsideRoutineBodies: Array(
             "ALTER TABLE x ADD CONSTRAINT k FOREIGN KEY (a) REFERENCES \"We\".t(id);".utf8)).name(after: "references")
-        #expect(reference == RelationName(schema: "We", name: "t"))
+        #expect(reference == QualifiedName(schema: "We", name: "t"))
     }
 
     @Test func copyDataIsFoundWhateverTheChunking() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Testing
 @testable import Recovery
 import ScalpelArchive
@@ -38,7 +39,7 @@ import ScalpelArchive
 
         var output: [UInt8] = []
         try TableExtract.write(reader: reader, tables: [try TablePattern("public.plain")], part: .all) { output += $0 }
-        let table = RelationName(schema: "public", name: "plain")
+        let table = QualifiedName(schema: "public", name: "plain")
         let wanted = reader.index.sections.filter { $0.kind != .entry || $0.table == table }
         let wantedBytes = wanted.reduce(UInt64(0)) { total, section in
             total + reader.index.members(of: section).reduce(0) { $0 + $1.length }
@@ -83,13 +84,13 @@ import ScalpelArchive
     }
 
     @Test func patternsFollowPgDumpSpelling() throws {
-        let users = RelationName(schema: "public", name: "users")
+        let users = QualifiedName(schema: "public", name: "users")
         #expect(try TablePattern("users").matches(users))
         #expect(try TablePattern("public.users").matches(users))
         #expect(try TablePattern("PUBLIC.Users").matches(users))
         #expect(try TablePattern("pub*.u?ers").matches(users))
         #expect(!(try TablePattern("\"Users\"").matches(users)))
-        #expect(try TablePattern("\"Odd.\"\"Name\"").matches(RelationName(schema: "x", name: "Odd.\"Name")))
+        #expect(try TablePattern("\"Odd.\"\"Name\"").matches(QualifiedName(schema: "x", name: "Odd.\"Name")))
         #expect(throws: UsageError.self) { try TablePattern("a.b.c") }
         #expect(throws: UsageError.self) { try TablePattern("\"open") }
     }

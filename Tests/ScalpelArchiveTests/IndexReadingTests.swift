@@ -1,3 +1,4 @@
+import Support
 import Testing
 @testable import ScalpelArchive
 
@@ -12,11 +13,11 @@ import Testing
                             startedAt: "2026-11-26T19:40:46Z", completedAt: "2026-11-26T19:40:47Z",
                             settings: ["DateStyle": "ISO", "TimeZone": "UTC"], pgDumpArguments: ["-t", "users"],
                             extensions: ["citext": "1.6"])
-        dump.undo = UndoScope(table: RelationName(schema: "public", name: "users"), key: ["id", "région"],
-                              insertedKeys: RelationName(schema: "pgscalpel_undo", name: "inserted"))
+        dump.undo = UndoScope(table: QualifiedName(schema: "public", name: "users"), key: ["id", "région"],
+                              insertedKeys: QualifiedName(schema: "pgscalpel_undo", name: "inserted"))
         let section = Section(kind: .entry, type: "TABLE DATA", schema: "Café", name: "naïve\ntable 😀", owner: "app",
-                              dumpID: 4242, dependencies: [1, 2, 3], table: RelationName(schema: "Café", name: "naïve"),
-                              copyTarget: RelationName(schema: nil, name: "root"), columns: ["id", "a\\b", "\"q\""],
+                              dumpID: 4242, dependencies: [1, 2, 3], table: QualifiedName(schema: "Café", name: "naïve"),
+                              copyTarget: QualifiedName(schema: nil, name: "root"), columns: ["id", "a\\b", "\"q\""],
                               rows: 18_446_744_073_709_551_615, uncompressedOffset: 1 << 40, uncompressedLength: 77,
                               firstMember: 1, memberCount: 2)
         return ArchiveIndex(pgscalpelVersion: "0.1.0", dump: dump,
