@@ -11,7 +11,9 @@ import Testing
     @Test(arguments: ["postgresql", "postgres"])
     func connectsByURIWithSocketDirectory(scheme: String) throws {
         let directory = try SharedServer.info().directory
-        let target = try ConnectionTarget("\(scheme)://postgres@/postgres?host=\(directory)", environment: [:])
+        // The port is given so a PGPORT in the environment of whoever runs the tests,
+        // which libpq reads itself, cannot send the connection elsewhere.
+        let target = try ConnectionTarget("\(scheme)://postgres@/postgres?host=\(directory)&port=5432", environment: [:])
         #expect(try currentUserAndDatabase(target) == ["postgres", "postgres"])
     }
 
@@ -37,7 +39,7 @@ import Testing
         let directory = try SharedServer.info().directory
         let encoded = SharedServer.password.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
         let target = try ConnectionTarget(
-            "postgresql://\(SharedServer.passwordUser):\(encoded)@/postgres?host=\(directory)&passfile=/nonexistent/pgpass",
+            "postgresql://\(SharedServer.passwordUser):\(encoded)@/postgres?host=\(directory)&port=5432&passfile=/nonexistent/pgpass",
             environment: [:]
         )
         #expect(try currentUserAndDatabase(target) == [SharedServer.passwordUser, "postgres"])
