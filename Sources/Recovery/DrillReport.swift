@@ -2,8 +2,8 @@ import ScalpelArchive
 import Support
 
 /// The drill's findings, for the operator (`renderText`) and for scripts (JSON).
-public struct DrillReport: Encodable, Sendable {
-    public struct Count: Encodable, Sendable, Equatable {
+public struct DrillReport: Codable, Sendable {
+    public struct Count: Codable, Sendable, Equatable {
         public var table: QualifiedName
         /// The index's rows for the table's data.
         public var expected: UInt64
@@ -13,7 +13,7 @@ public struct DrillReport: Encodable, Sendable {
     }
 
     /// An index or constraint of the archive, looked up on the restored database.
-    public struct Object: Encodable, Sendable, Equatable {
+    public struct Object: Codable, Sendable, Equatable {
         public var type: String
         public var schema: String
         /// The index's or constraint's own name.

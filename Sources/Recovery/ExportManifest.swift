@@ -3,7 +3,7 @@ import Support
 
 /// `manifest.json` of a folder export: what each file holds and where it came
 /// from, so the folder can be understood (and checked) away from the archive.
-struct ExportManifest: Encodable, Equatable {
+struct ExportManifest: Codable, Equatable {
     static let fileName = "manifest.json"
 
     struct Table: Codable, Equatable {

@@ -1,8 +1,8 @@
 import FoundationEssentials
 
 /// What `restore --all` did, with the time each phase took (`drill` reports them).
-public struct RestoreAllReport: Encodable, Sendable {
-    public struct Phase: Encodable, Sendable, Equatable {
+public struct RestoreAllReport: Codable, Sendable {
+    public struct Phase: Codable, Sendable, Equatable {
         public var name: String
         public var seconds: Double
 

@@ -19,7 +19,7 @@ public struct RestorePlan: Sendable {
     }
 
     /// A foreign key left out because the table it references is not restored.
-    public struct ForeignKey: Encodable, Sendable, Equatable {
+    public struct ForeignKey: Codable, Sendable, Equatable {
         public var table: QualifiedName
         public var name: String
         public var references: QualifiedName?

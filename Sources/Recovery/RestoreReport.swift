@@ -2,8 +2,8 @@ import ScalpelArchive
 import Support
 
 /// What a restore did, for the operator (`renderText`) and for scripts (JSON).
-public struct RestoreReport: Encodable, Sendable {
-    public struct Table: Encodable, Sendable, Equatable {
+public struct RestoreReport: Codable, Sendable {
+    public struct Table: Codable, Sendable, Equatable {
         public var table: QualifiedName
         /// Rows loaded; nil when no data was loaded (`--schema-only`, a partitioned
         /// table, whose rows are its partitions').
