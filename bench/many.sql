@@ -1,5 +1,5 @@
 -- A database of 1,000 small tables, each with a serial key, a default, an index and 50
--- rows: the archive's index then lists 4,000 sections, and reading it is most of what
+-- rows: the archive's index then lists 8,002 sections, and reading it is most of what
 -- `cat` of one of them costs. Real schemas have hundreds of tables; issue 3 asks that
 -- one table cost no more than `pg_restore -t` whatever the archive holds.
 DO $$
