@@ -89,6 +89,37 @@ import Testing
         }
     }
 
+    /// Strings are scanned eight bytes at a time: an escape, a control character or
+    /// a non-ASCII byte must be seen wherever it falls in a word, and so must the end.
+    @Test func findsWhatNeedsALookAtEveryPositionInAString() throws {
+        for length in 0...20 {
+            for position in 0...length {
+                let before = String(repeating: "a", count: position), after = String(repeating: "b", count: length - position)
+                for (raw, value) in [(#"\""#, "\""), (#"\\"#, "\\"), (#"\u00e9"#, "é"), ("é", "é")] {
+                    let json = Array(" \"\(before)\(raw)\(after)\"".utf8)
+                    let read = try JSONReader.read(json[...]) { (reader) throws(JSONError) in try reader.readString() }
+                    #expect(read == before + value + after)
+                }
+                let control = Array(" \"\(before)".utf8) + [0x01] + Array("\(after)\"".utf8)
+                #expect(throws: JSONError.self) {
+                    try JSONReader.read(control[...]) { (reader) throws(JSONError) in try reader.readString() }
+                }
+                do {
+                    _ = try JSONReader.read(control[...]) { (reader) throws(JSONError) in try reader.readString() }
+                } catch {
+                    #expect(error.offset == 2 + position)
+                }
+            }
+            let unclosed = Array(" \"\(String(repeating: "c", count: length))".utf8)
+            do {
+                _ = try JSONReader.read(unclosed[...]) { (reader) throws(JSONError) in try reader.readString() }
+                Issue.record("accepted an unclosed string of \(length)")
+            } catch {
+                #expect(error.description == "a string is not closed at byte \(unclosed.count) of the JSON")
+            }
+        }
+    }
+
     /// Well-formed JSON that is not an index names the member that is wrong.
     @Test(arguments: [
         (#""rows":1.5"#, "sections[0].rows is not an integer from 0 to 18446744073709551615"),
