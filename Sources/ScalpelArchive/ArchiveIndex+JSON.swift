@@ -87,16 +87,25 @@ extension UndoScope {
 }
 
 extension Member {
-    /// `[offset, length, uncompressedOffset, uncompressedLength, crc32]`.
+    /// `[offset, length, uncompressedOffset, uncompressedLength, crc32]`, read into
+    /// locals: an array per member was a fifth of reading an index of many tables.
     fileprivate init(reading reader: inout JSONReader) throws(JSONError) {
-        var numbers: [UInt64] = []
-        numbers.reserveCapacity(5)
+        var numbers: (UInt64, UInt64, UInt64, UInt64, UInt32) = (0, 0, 0, 0, 0)
+        var count = 0
         try reader.readArray { (reader) throws(JSONError) in
-            numbers.append(numbers.count == 4 ? UInt64(try reader.readInteger(UInt32.self)) : try reader.readInteger())
+            switch count {
+            case 0: numbers.0 = try reader.readInteger()
+            case 1: numbers.1 = try reader.readInteger()
+            case 2: numbers.2 = try reader.readInteger()
+            case 3: numbers.3 = try reader.readInteger()
+            case 4: numbers.4 = try reader.readInteger()
+            default: try reader.skipValue()
+            }
+            count += 1
         }
-        guard numbers.count == 5 else { throw reader.invalid("an array of five integers") }
-        self.init(offset: numbers[0], length: numbers[1], uncompressedOffset: numbers[2],
-                  uncompressedLength: numbers[3], crc32: UInt32(numbers[4]))
+        guard count == 5 else { throw reader.invalid("an array of five integers") }
+        self.init(offset: numbers.0, length: numbers.1, uncompressedOffset: numbers.2,
+                  uncompressedLength: numbers.3, crc32: numbers.4)
     }
 }
 
@@ -116,28 +125,38 @@ extension QualifiedName {
 }
 
 extension Section {
+    /// Members are read into locals and moved into the section at the end: filling
+    /// a section in place, or building one and assigning it, copied it twice over.
     fileprivate init(reading reader: inout JSONReader) throws(JSONError) {
-        var kind: Kind?, uncompressedOffset: UInt64?, uncompressedLength: UInt64?, firstMember: Int?, memberCount: Int?
-        var section = Section(kind: .entry, uncompressedOffset: 0, uncompressedLength: 0)
+        var kind: Kind?, type: String?, schema: String?, name: String?, owner: String?, dumpID: Int?
+        var dependencies: [Int]?, table: QualifiedName?, copyTarget: QualifiedName?, columns: [String]?, rows: UInt64?
+        var uncompressedOffset: UInt64?, uncompressedLength: UInt64?, firstMember: Int?, memberCount: Int?
         try reader.readObject { (reader, key) throws(JSONError) in
             switch key {
             case "kind":
-                kind = Kind(rawValue: try reader.readString())
+                kind = try reader.readString { text in
+                    switch text {
+                    case "entry": .entry
+                    case "prologue": .prologue
+                    case "epilogue": .epilogue
+                    default: nil
+                    }
+                }
                 guard kind != nil else { throw reader.invalid("prologue, entry or epilogue") }
-            case "type": section.type = try reader.readOptionalString()
-            case "schema": section.schema = try reader.readOptionalString()
-            case "name": section.name = try reader.readOptionalString()
-            case "owner": section.owner = try reader.readOptionalString()
-            case "dumpID": section.dumpID = try reader.readNull() ? nil : try reader.readInteger()
+            case "type": type = try reader.readOptionalString()
+            case "schema": schema = try reader.readOptionalString()
+            case "name": name = try reader.readOptionalString()
+            case "owner": owner = try reader.readOptionalString()
+            case "dumpID": dumpID = try reader.readNull() ? nil : try reader.readInteger()
             case "dependencies":
-                guard try !reader.readNull() else { section.dependencies = nil; break }
+                guard try !reader.readNull() else { dependencies = nil; break }
                 var ids: [Int] = []
                 try reader.readArray { (reader) throws(JSONError) in ids.append(try reader.readInteger()) }
-                section.dependencies = ids
-            case "table": section.table = try reader.readNull() ? nil : try QualifiedName(reading: &reader)
-            case "copyTarget": section.copyTarget = try reader.readNull() ? nil : try QualifiedName(reading: &reader)
-            case "columns": section.columns = try reader.readNull() ? nil : try reader.readStrings()
-            case "rows": section.rows = try reader.readNull() ? nil : try reader.readInteger()
+                dependencies = ids
+            case "table": table = try reader.readNull() ? nil : try QualifiedName(reading: &reader)
+            case "copyTarget": copyTarget = try reader.readNull() ? nil : try QualifiedName(reading: &reader)
+            case "columns": columns = try reader.readNull() ? nil : try reader.readStrings()
+            case "rows": rows = try reader.readNull() ? nil : try reader.readInteger()
             case "uncompressedOffset": uncompressedOffset = try reader.readInteger()
             case "uncompressedLength": uncompressedLength = try reader.readInteger()
             case "firstMember": firstMember = try reader.readInteger()
@@ -150,12 +169,10 @@ extension Section {
         guard let uncompressedLength else { throw reader.missing("uncompressedLength") }
         guard let firstMember else { throw reader.missing("firstMember") }
         guard let memberCount else { throw reader.missing("memberCount") }
-        section.kind = kind
-        section.uncompressedOffset = uncompressedOffset
-        section.uncompressedLength = uncompressedLength
-        section.firstMember = firstMember
-        section.memberCount = memberCount
-        self = section
+        self.init(kind: kind, type: type, schema: schema, name: name, owner: owner, dumpID: dumpID,
+                  dependencies: dependencies, table: table, copyTarget: copyTarget, columns: columns, rows: rows,
+                  uncompressedOffset: uncompressedOffset, uncompressedLength: uncompressedLength,
+                  firstMember: firstMember, memberCount: memberCount)
     }
 }
 
