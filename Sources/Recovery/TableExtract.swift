@@ -19,18 +19,21 @@ public struct TableExtract {
         let index = reader.index
         var chosen: Set<QualifiedName> = []
         for pattern in patterns { chosen.formUnion(try index.tables(matching: pattern)) }
-        let sections = index.sections.filter { section in
-            guard section.kind == .entry, let table = section.table, chosen.contains(table) else {
-                return section.kind != .entry
-            }
+        // By position, as iterating copies every section; and the usual one or two
+        // tables compared by name, as hashing every section's table cost more.
+        let few = chosen.count <= 4 ? Array(chosen) : nil
+        let positions = index.sections.indices.filter { position in
+            guard index.sections[position].kind == .entry else { return true }
+            guard let table = index.sections[position].table,
+                  few?.contains(table) ?? chosen.contains(table) else { return false }
             switch part {
             case .all: return true
-            case .dataOnly: return section.type == "TABLE DATA"
-            case .schemaOnly: return section.type != "TABLE DATA"
+            case .dataOnly: return index.sections[position].type == "TABLE DATA"
+            case .schemaOnly: return index.sections[position].type != "TABLE DATA"
             }
         }
-        for section in sections {
-            try reader.read(section) { bytes in try bytes.withUnsafeBytes(output) }
+        for position in positions {
+            try reader.read(index.sections[position]) { bytes in try bytes.withUnsafeBytes(output) }
         }
     }
 }

@@ -8,6 +8,10 @@ public struct TablePattern: Sendable, CustomStringConvertible {
     public let description: String
     private let schema: [Piece]?
     private let name: [Piece]
+    /// The name and schema as plain text when they hold no wildcard: `cat` of one
+    /// table in an archive of thousands then compares strings, not characters.
+    private let exactSchema: String?
+    private let exactName: String?
 
     enum Piece: Equatable, Sendable {
         case literal(Character)
@@ -46,11 +50,27 @@ public struct TablePattern: Sendable, CustomStringConvertible {
         }
         schema = parts.count == 2 ? parts[0] : nil
         name = parts[parts.count - 1]
+        exactSchema = schema.flatMap(Self.literalText)
+        exactName = Self.literalText(name)
     }
 
     public func matches(_ relation: QualifiedName) -> Bool {
-        if let schema, !Self.match(schema, Array(relation.schema ?? "")[...]) { return false }
+        if let exactSchema {
+            guard (relation.schema ?? "") == exactSchema else { return false }
+        } else if let schema, !Self.match(schema, Array(relation.schema ?? "")[...]) {
+            return false
+        }
+        if let exactName { return relation.name == exactName }
         return Self.match(name, Array(relation.name)[...])
+    }
+
+    private static func literalText(_ pattern: [Piece]) -> String? {
+        var text = ""
+        for piece in pattern {
+            guard case .literal(let character) = piece else { return nil }
+            text.append(character)
+        }
+        return text
     }
 
     private static func match(_ pattern: [Piece], _ text: ArraySlice<Character>) -> Bool {
