@@ -34,7 +34,8 @@ struct CopyLine {
     }
 
     /// Orders two fields of a key column the way the server sorted them: NULL last.
-    static func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer, as order: DiffKey.Order) -> Int {
+    static func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer, as order: DiffKey.Order,
+                        encoding: ClientOnlyEncoding?) -> Int {
         let aNull = isNull(a), bNull = isNull(b)
         if aNull || bNull { return aNull == bNull ? 0 : (aNull ? 1 : -1) }
         if case .integer = order, let x = integer(a), let y = integer(b) {
@@ -43,7 +44,7 @@ struct CopyLine {
         if a.index(of: 0x5C, from: 0) == nil && b.index(of: 0x5C, from: 0) == nil {
             return compareBytes(a, b)
         }
-        let x = CopyText.decode(a), y = CopyText.decode(b)
+        let x = CopyText.decode(a, encoding: encoding), y = CopyText.decode(b, encoding: encoding)
         return x.withUnsafeBytes { x in y.withUnsafeBytes { y in compareBytes(x, y) } }
     }
 

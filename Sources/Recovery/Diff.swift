@@ -1,3 +1,4 @@
+import DumpParser
 import PostgresAccess
 import ScalpelArchive
 
@@ -114,10 +115,12 @@ public struct Diff {
                          backup: Source) throws -> DiffSummary {
         let live = try LiveTable(plan.table, on: connection)
         let spool = try DiffSpool()
-        let writer = plan.writer(format: format, isPartitioned: live.isPartitioned, session: session)
-        let tally = DiffTally(columns: plan.columns.count, limit: limit, writer: writer, spool: spool)
-        let merge = DiffMerge(key: plan.key, keyFields: plan.keyFields, tally: tally)
-        let query = try plan.select(on: connection, partitioned: live.isPartitioned, whereClause: whereClause)
+        let writer = try plan.writer(format: format, isPartitioned: live.isPartitioned, session: session)
+        let encoding = ClientOnlyEncoding(name: session.clientEncoding)
+        let tally = DiffTally(columns: plan.columns.count, limit: limit, writer: writer, spool: spool, encoding: encoding)
+        let merge = DiffMerge(key: plan.key, keyFields: plan.keyFields, tally: tally, encoding: encoding)
+        let query = try plan.select(on: connection, partitioned: live.isPartitioned, whereClause: whereClause,
+                                    clientEncoding: session.clientEncoding)
         var readFrom = "the archive"
         let productionRows = PrefetchedRows(query, on: connection)
         defer { productionRows.close() }
@@ -132,7 +135,8 @@ public struct Diff {
                 readFrom = name
                 try session.begin(on: sidecar)
                 let sidecarTable = try LiveTable(plan.table, on: sidecar)
-                let sidecarQuery = try plan.select(on: sidecar, partitioned: sidecarTable.isPartitioned, whereClause: whereClause)
+                let sidecarQuery = try plan.select(on: sidecar, partitioned: sidecarTable.isPartitioned, whereClause: whereClause,
+                                                   clientEncoding: session.clientEncoding)
                 do {
                     try sidecar.copyOut(sidecarQuery) { row in
                         try merge.backup(row, production: productionRows)

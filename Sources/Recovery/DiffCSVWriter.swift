@@ -1,13 +1,16 @@
+import DumpParser
 /// `--format csv`: one line per changed column, or per deleted or inserted row
 /// (its values then as one JSON object, in `backup` or `production`): the key
 /// columns first, so tools can sort and join on them. No summary: rows only.
 final class DiffCSVWriter: DiffDetailWriter {
     private let layout: DiffLayout
     private let json: DiffJSONWriter
+    private let transcoder: UTF8Transcoder?
 
-    init(layout: DiffLayout) {
+    init(layout: DiffLayout, transcoder: UTF8Transcoder?) {
         self.layout = layout
-        json = DiffJSONWriter(layout: layout)
+        self.transcoder = transcoder
+        json = DiffJSONWriter(layout: layout, transcoder: nil)
     }
 
     func header(_ summary: DiffSummary) -> [UInt8] {
@@ -22,6 +25,7 @@ final class DiffCSVWriter: DiffDetailWriter {
     }
 
     func write(_ detail: DiffDetail, number: Int, to output: inout [UInt8]) {
+        let detail = detail.inUTF8(transcoder)
         let row = detail.row
         func start() {
             output += Array(detail.change.rawValue.utf8)

@@ -1,3 +1,4 @@
+import DumpParser
 import ScalpelArchive
 import Support
 
@@ -20,6 +21,16 @@ struct DiffDetail {
 
     /// The row as it is on the side that has it (the backup's, for a changed row).
     var row: [[UInt8]?] { backup ?? production ?? [] }
+
+    /// The values in UTF-8, for the formats that are read as UTF-8 (JSON, the
+    /// report), when the dump's text is in another encoding.
+    func inUTF8(_ transcoder: UTF8Transcoder?) -> DiffDetail {
+        guard let transcoder else { return self }
+        func convert(_ row: [[UInt8]?]?) -> [[UInt8]?]? {
+            row?.map { value in value.map { bytes in bytes.withUnsafeBytes { transcoder.convert($0) } } }
+        }
+        return DiffDetail(change: change, backup: convert(backup), production: convert(production), changedColumns: changedColumns)
+    }
 }
 
 /// What every format needs to know about the rows it lists.

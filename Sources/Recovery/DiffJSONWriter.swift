@@ -1,12 +1,15 @@
+import DumpParser
 import FoundationEssentials
 
 /// `--format json`: one document, the summary first, then the listed differences,
 /// values as JSON strings (their text under the compared session settings) or null.
 final class DiffJSONWriter: DiffDetailWriter {
     private let layout: DiffLayout
+    private let transcoder: UTF8Transcoder?
 
-    init(layout: DiffLayout) {
+    init(layout: DiffLayout, transcoder: UTF8Transcoder?) {
         self.layout = layout
+        self.transcoder = transcoder
     }
 
     func header(_ summary: DiffSummary) -> [UInt8] {
@@ -17,6 +20,7 @@ final class DiffJSONWriter: DiffDetailWriter {
     }
 
     func write(_ detail: DiffDetail, number: Int, to output: inout [UInt8]) {
+        let detail = detail.inUTF8(transcoder)
         if number > 0 { output.append(UInt8(ascii: ",")) }
         output += Array("\n{\"change\":\"\(detail.change.rawValue)\",\"key\":".utf8)
         object(layout.keyFields, detail.row, to: &output)

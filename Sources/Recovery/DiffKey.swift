@@ -47,13 +47,21 @@ public struct DiffKey: Sendable, Equatable {
         }
     }
 
-    /// The `ORDER BY` list, with each column already quoted.
-    func orderBy(quoted: [String]) -> String {
-        zip(quoted, orders).map { column, order in
+    /// The `ORDER BY` list, with each column already quoted. `reencoded` when the
+    /// client_encoding is not the server's: the text the merge compares is then in
+    /// another encoding, whose byte order can differ ('ア' before 'Ａ' in UTF-8,
+    /// after it in SJIS), so the server sorts by the bytes of that encoding (bytea
+    /// compares as `CopyLine.compareBytes` does).
+    func orderBy(quoted: [String], reencoded: Bool) -> String {
+        let encoding = "pg_catalog.current_setting('client_encoding')"
+        return zip(quoted, orders).map { column, order in
             switch order {
             case .integer, .bytesNatively(collateC: false): column
+            case .bytesNatively(collateC: true) where reencoded: "pg_catalog.convert_to(\(column), \(encoding))"
             case .bytesNatively(collateC: true): "\(column) COLLATE \"C\""
             // num_nulls, not IS NULL, which also holds for a composite whose fields are all NULL.
+            case .bytes where reencoded:
+                "pg_catalog.num_nulls(\(column)), pg_catalog.convert_to(pg_catalog.format('%s', \(column)), \(encoding))"
             case .bytes: "pg_catalog.num_nulls(\(column)), pg_catalog.format('%s', \(column)) COLLATE \"C\""
             }
         }.joined(separator: ", ")

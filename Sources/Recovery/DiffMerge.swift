@@ -1,3 +1,4 @@
+import DumpParser
 /// One pass over two row streams sorted by the same key: the backup's rows are
 /// pushed in (from the archive or a sidecar), production's pulled from its COPY
 /// as far as each backup row needs. Memory holds one row of each side.
@@ -14,6 +15,9 @@ final class DiffMerge {
     }
 
     private let keyFields: [Int]
+    /// The COPY text's encoding when it is client-only: a backslash byte inside a
+    /// character is not an escape.
+    private let encoding: ClientOnlyEncoding?
     private let orders: [DiffKey.Order]
     private let wholeRow: Bool
     private let tally: DiffTally
@@ -30,8 +34,9 @@ final class DiffMerge {
     @exclusivity(unchecked) private var productionFields: [Range<Int>] = []
 
     /// `keyFields` are the key columns' positions in the rows both sides send.
-    init(key: DiffKey, keyFields: [Int], tally: DiffTally) {
+    init(key: DiffKey, keyFields: [Int], tally: DiffTally, encoding: ClientOnlyEncoding?) {
         self.keyFields = keyFields
+        self.encoding = encoding
         orders = key.orders
         wholeRow = key.isWholeRow
         splitLimit = key.isWholeRow ? .max : (keyFields.max() ?? 0) + 1
@@ -110,7 +115,7 @@ final class DiffMerge {
     private func compareKeys(_ left: CopyLine, _ leftRanges: [Range<Int>], _ right: CopyLine, _ rightRanges: [Range<Int>]) -> Int {
         for (field, order) in zip(keyFields, orders) {
             guard field < leftRanges.count, field < rightRanges.count else { return leftRanges.count - rightRanges.count }
-            let result = CopyLine.compare(left[leftRanges[field]], right[rightRanges[field]], as: order)
+            let result = CopyLine.compare(left[leftRanges[field]], right[rightRanges[field]], as: order, encoding: encoding)
             if result != 0 { return result }
         }
         return 0

@@ -1,3 +1,4 @@
+import DumpParser
 import PostgresAccess
 import ScalpelArchive
 import Support
@@ -84,22 +85,28 @@ struct DiffPlan {
     /// `COPY (SELECT ...) TO STDOUT` of the compared columns in key order, for
     /// either side. The expression is the user's, in parentheses; the COPY goes
     /// out as one statement through the extended protocol, which runs no second.
-    func select(on connection: Connection, partitioned: Bool, whereClause: String?) throws -> String {
+    /// Text arriving in another encoding than the server's is ordered by its bytes
+    /// in that encoding, which the merge compares.
+    func select(on connection: Connection, partitioned: Bool, whereClause: String?, clientEncoding: String) throws -> String {
         let quoted = try columns.map { try connection.quoteIdentifier($0) }
         let keyQuoted = try key.columns.map { try connection.quoteIdentifier($0) }
         let name = try connection.quoteIdentifier(table.schema ?? "public") + "." + connection.quoteIdentifier(table.name)
         let filter = try whereClause.map { " WHERE \(try WhereExpression($0).condition)" } ?? ""
+        let reencoded = connection.parameterStatus("server_encoding")?.uppercased() != clientEncoding.uppercased()
         return "COPY (SELECT \(quoted.joined(separator: ", ")) FROM \(partitioned ? "" : "ONLY ")\(name)\(filter) "
-            + "ORDER BY \(key.orderBy(quoted: keyQuoted))) TO STDOUT"
+            + "ORDER BY \(key.orderBy(quoted: keyQuoted, reencoded: reencoded))) TO STDOUT"
     }
 
-    func writer(format: Diff.Format, isPartitioned: Bool, session: DiffSession) -> any DiffDetailWriter {
+    /// The report, JSON and CSV are UTF-8 whatever the dump's encoding; the SQL
+    /// patch keeps the dump's bytes and sets its client_encoding.
+    func writer(format: Diff.Format, isPartitioned: Bool, session: DiffSession) throws -> any DiffDetailWriter {
         let layout = DiffLayout(table: table, columns: columns, keyFields: keyFields, wholeRow: key.isWholeRow,
                                 isPartitioned: isPartitioned, alwaysIdentity: alwaysIdentity)
+        let transcoder = format == .sql ? nil : try UTF8Transcoder.converting(from: session.clientEncoding)
         return switch format {
-        case .text: DiffTextWriter(layout: layout)
-        case .json: DiffJSONWriter(layout: layout)
-        case .csv: DiffCSVWriter(layout: layout)
+        case .text: DiffTextWriter(layout: layout, transcoder: transcoder)
+        case .json: DiffJSONWriter(layout: layout, transcoder: transcoder)
+        case .csv: DiffCSVWriter(layout: layout, transcoder: transcoder)
         case .sql: DiffSQLWriter(layout: layout, settings: [("standard_conforming_strings", "on")] + session.settings)
         }
     }

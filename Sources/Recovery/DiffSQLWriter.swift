@@ -18,7 +18,7 @@ final class DiffSQLWriter: DiffDetailWriter {
     func header(_ summary: DiffSummary) -> [UInt8] {
         var unlisted = summary
         unlisted.listed = 0
-        let text = DiffTextWriter(layout: layout).header(unlisted)
+        let text = DiffTextWriter(layout: layout, transcoder: nil).header(unlisted)
         let comments = String(decoding: text, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             .dropLast().map { $0.isEmpty ? "--" : "-- \($0)" }
         var lines = comments

@@ -7,6 +7,8 @@ import ScalpelArchive
 /// bytea_output pinned by `backup`, the dump's client_encoding).
 struct DiffSession {
     let settings: [(String, String)]
+    /// The dump's client_encoding, in which both sides' COPY text arrives.
+    let clientEncoding: String
     /// Whether the archive's own text can be compared with a server's: only when
     /// every setting that shapes it is known, which it is for archives `backup` wrote.
     let archiveTextComparable: Bool
@@ -21,6 +23,7 @@ struct DiffSession {
             ("bytea_output", known["bytea_output"] ?? "hex"),
             ("client_encoding", known["client_encoding"] ?? "UTF8"),
         ]
+        clientEncoding = known["client_encoding"] ?? "UTF8"
         archiveTextComparable = ["DateStyle", "IntervalStyle", "extra_float_digits", "TimeZone", "bytea_output"]
             .allSatisfy { known[$0] != nil }
     }

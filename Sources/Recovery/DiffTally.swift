@@ -15,12 +15,16 @@ final class DiffTally {
     private let limit: Int
     private let writer: any DiffDetailWriter
     private let spool: DiffSpool
+    /// The COPY text's encoding when it is client-only: a backslash byte inside a
+    /// character is not an escape, and reading it as one ran fields together.
+    private let encoding: ClientOnlyEncoding?
     private var buffer: [UInt8] = []
     private var backupFields: [Range<Int>] = []
     private var productionFields: [Range<Int>] = []
 
-    init(columns: Int, limit: Int, writer: any DiffDetailWriter, spool: DiffSpool) {
+    init(columns: Int, limit: Int, writer: any DiffDetailWriter, spool: DiffSpool, encoding: ClientOnlyEncoding?) {
         changedColumns = Array(repeating: 0, count: columns)
+        self.encoding = encoding
         self.limit = limit
         self.writer = writer
         self.spool = spool
@@ -28,12 +32,12 @@ final class DiffTally {
 
     func onlyInBackup(_ row: CopyLine) throws {
         deleted += 1
-        try list(DiffDetail(change: .deleted, backup: CopyText.decodeLine(row.bytes), production: nil, changedColumns: []))
+        try list(DiffDetail(change: .deleted, backup: CopyText.decodeLine(row.bytes, encoding: encoding), production: nil, changedColumns: []))
     }
 
     func onlyInProduction(_ row: CopyLine) throws {
         inserted += 1
-        try list(DiffDetail(change: .inserted, backup: nil, production: CopyText.decodeLine(row.bytes), changedColumns: []))
+        try list(DiffDetail(change: .inserted, backup: nil, production: CopyText.decodeLine(row.bytes, encoding: encoding), changedColumns: []))
     }
 
     /// Same key, different text somewhere: which columns, found field by field.
@@ -50,8 +54,8 @@ final class DiffTally {
             }
         }
         changed += 1
-        try list(DiffDetail(change: .changed, backup: CopyText.decodeLine(backup.bytes),
-                            production: CopyText.decodeLine(production.bytes), changedColumns: columns))
+        try list(DiffDetail(change: .changed, backup: CopyText.decodeLine(backup.bytes, encoding: encoding),
+                            production: CopyText.decodeLine(production.bytes, encoding: encoding), changedColumns: columns))
     }
 
     private func list(_ detail: DiffDetail) throws {

@@ -1,11 +1,14 @@
+import DumpParser
 /// The report for a person: the summary, then one line per listed difference
 /// (`-` deleted since the backup, `+` inserted since, `~` changed), values shown
 /// as SQL literals and cut at 80 characters.
 final class DiffTextWriter: DiffDetailWriter {
     private let layout: DiffLayout
+    private let transcoder: UTF8Transcoder?
 
-    init(layout: DiffLayout) {
+    init(layout: DiffLayout, transcoder: UTF8Transcoder?) {
         self.layout = layout
+        self.transcoder = transcoder
     }
 
     func header(_ summary: DiffSummary) -> [UInt8] {
@@ -47,6 +50,7 @@ final class DiffTextWriter: DiffDetailWriter {
     }
 
     func write(_ detail: DiffDetail, number: Int, to output: inout [UInt8]) {
+        let detail = detail.inUTF8(transcoder)
         let row = detail.row
         let key = layout.keyFields.map { field in
             layout.wholeRow ? Self.literal(row[field]) : "\(layout.columns[field])=\(Self.literal(row[field]))"

@@ -5,7 +5,7 @@ import Testing
 /// must be the order the server sorted them in), schema drift, the ORDER BY.
 @Suite struct DiffUnitTests {
     private func compare(_ a: String, _ b: String, as order: DiffKey.Order) -> Int {
-        Array(a.utf8).withUnsafeBytes { a in Array(b.utf8).withUnsafeBytes { b in CopyLine.compare(a, b, as: order) } }
+        Array(a.utf8).withUnsafeBytes { a in Array(b.utf8).withUnsafeBytes { b in CopyLine.compare(a, b, as: order, encoding: nil) } }
     }
 
     @Test func integersCompareNumericallyNegativesIncluded() {
@@ -82,10 +82,16 @@ import Testing
         ]
         let key = DiffKey(columns: ["id", "name", "u", "at", "moved"], source: .option) { types[$0] ?? (nil, nil) }
         #expect(key.orders == [.integer, .bytesNatively(collateC: true), .bytesNatively(collateC: false), .bytes, .bytes])
-        #expect(key.orderBy(quoted: [#""id""#, #""name""#, #""u""#, #""at""#, #""moved""#])
+        #expect(key.orderBy(quoted: [#""id""#, #""name""#, #""u""#, #""at""#, #""moved""#], reencoded: false)
             == #""id", "name" COLLATE "C", "u", "#
             + #"pg_catalog.num_nulls("at"), pg_catalog.format('%s', "at") COLLATE "C", "#
             + #"pg_catalog.num_nulls("moved"), pg_catalog.format('%s', "moved") COLLATE "C""#)
+        // Text in another encoding than the server's sorts by its bytes there; integers and uuids need not.
+        let encoding = "pg_catalog.current_setting('client_encoding')"
+        #expect(key.orderBy(quoted: [#""id""#, #""name""#, #""u""#, #""at""#, #""moved""#], reencoded: true)
+            == #""id", pg_catalog.convert_to("name", "# + encoding + #"), "u", "#
+            + #"pg_catalog.num_nulls("at"), pg_catalog.convert_to(pg_catalog.format('%s', "at"), "# + encoding + #"), "#
+            + #"pg_catalog.num_nulls("moved"), pg_catalog.convert_to(pg_catalog.format('%s', "moved"), "# + encoding + ")")
         #expect(!key.isWholeRow)
         #expect(DiffKey(columns: ["a"], source: .wholeRow) { _ in ("integer", "integer") }.isWholeRow)
     }
