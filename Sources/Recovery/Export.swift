@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import DumpParser
 import FoundationEssentials
 import ScalpelArchive
 import Support
@@ -138,10 +139,6 @@ public struct Export {
             }
         }
         guard !chosen.isEmpty else { throw UsageError("name a table with -t") }
-        if format == .jsonl, let encoding = index.dump.settings["client_encoding"],
-           !["UTF8", "UTF-8", "UNICODE", "SQL_ASCII"].contains(encoding.uppercased()) {
-            throw UsageError("the dump's text is in \(encoding) and JSON must be UTF-8: use --format csv")
-        }
         if chosen.count > 1 && (columns != nil || !keys.isEmpty) { throw severalTables(chosen.map(\.table)) }
         return chosen
     }
@@ -213,7 +210,8 @@ public struct Export {
         let buffer = ExportBuffer(sink: sink)
         let writer: any ExportRowWriter = switch format {
         case .csv: CSVWriter(encoding: reader.index.clientOnlyEncoding)
-        case .jsonl: JSONLinesWriter(columns: plan.columns, kinds: plan.kinds, bytea: bytea)
+        case .jsonl: JSONLinesWriter(columns: plan.columns, kinds: plan.kinds, bytea: bytea,
+                                     transcoder: try UTF8Transcoder.converting(from: reader.index.dump.settings["client_encoding"] ?? "UTF8"))
         case .sql: InsertWriter(kinds: plan.kinds, clientEncoding: reader.index.dump.settings["client_encoding"],
                                 overridingSystemValue: plan.hasAlwaysIdentity)
         case .copy: CopyBlockWriter()

@@ -1,14 +1,19 @@
+import DumpParser
+
 /// One JSON object per row and line, keys the column names in column order,
 /// values typed by the column's declared type (`ExportJSONValue`), NULL as null.
+/// Values are UTF-8, as JSON must be, whatever the dump's encoding.
 final class JSONLinesWriter: ExportRowWriter {
     private let kinds: [ExportColumnKind]
     private let bytea: ExportFormat.Bytea
+    private let transcoder: UTF8Transcoder?
     /// `{"name":` for the first column, `,"name":` for the others, made once.
     private let keys: [[UInt8]]
 
-    init(columns: [String], kinds: [ExportColumnKind], bytea: ExportFormat.Bytea) {
+    init(columns: [String], kinds: [ExportColumnKind], bytea: ExportFormat.Bytea, transcoder: UTF8Transcoder?) {
         self.kinds = kinds
         self.bytea = bytea
+        self.transcoder = transcoder
         keys = columns.enumerated().map { position, column in
             var key: [UInt8] = [position == 0 ? UInt8(ascii: "{") : UInt8(ascii: ",")]
             ExportJSON.appendString(column, to: &key)
@@ -22,7 +27,11 @@ final class JSONLinesWriter: ExportRowWriter {
         for (position, field) in fields.enumerated() {
             output += keys[position]
             row.withValue(field) { value in
-                if let value {
+                if let value, let transcoder {
+                    transcoder.convert(value).withUnsafeBytes {
+                        ExportJSONValue.append($0, kind: kinds[position], bytea: bytea, to: &output)
+                    }
+                } else if let value {
                     ExportJSONValue.append(value, kind: kinds[position], bytea: bytea, to: &output)
                 } else {
                     output += [UInt8(ascii: "n"), UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l")]

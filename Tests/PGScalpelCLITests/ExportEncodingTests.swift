@@ -57,6 +57,14 @@ import Testing
             #expect(csv.status == 0, "\(encoding): \(csv.errors)")
             #expect(csv.output.count > 150 && csv.output == expected.output, "\(encoding)")
 
+            // JSON Lines are UTF-8: each value comes back as it was inserted.
+            let lines = try CLI.pgscalpel(["export", archive, "-t", table, "--format", "jsonl"])
+            #expect(lines.status == 0, "\(encoding): \(lines.errors)")
+            let objects = try lines.text.split(separator: "\n").map {
+                try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+            }
+            #expect(objects.map { $0["a"] as? String } == characters.flatMap(Self.values), "\(encoding)")
+
             // The server rejects its own JOHAB when it reads it (it wants each later byte
             // from 0xA1 up), so that text cannot be loaded back, by any means.
             guard encoding != "JOHAB" else { continue }
