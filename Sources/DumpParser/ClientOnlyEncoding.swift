@@ -14,14 +14,7 @@ public enum ClientOnlyEncoding: Sendable {
     /// accepts (case and punctuation are ignored, as in its `clean_encoding_name`,
     /// and its aliases count); nil for an encoding that is not client-only.
     public init?(name: String) {
-        let letters = name.utf8.compactMap { byte -> UInt8? in
-            switch byte {
-            case 0x30...0x39, 0x61...0x7A: byte
-            case 0x41...0x5A: byte | 0x20
-            default: nil
-            }
-        }
-        switch String(decoding: letters, as: UTF8.self) {
+        switch cleanEncodingName(name) {
         // SHIFT_JIS_2004 has its own name but SJIS's character lengths.
         case "sjis", "shiftjis", "mskanji", "win932", "windows932", "shiftjis2004": self = .sjis
         case "big5", "win950", "windows950": self = .big5

@@ -27,7 +27,7 @@ public final class UTF8Transcoder {
     /// Nil when text in `encoding` (a `client_encoding` value) needs no conversion:
     /// UTF-8 itself, and SQL_ASCII, whose bytes have no known encoding.
     public static func converting(from encoding: String) throws -> UTF8Transcoder? {
-        let name = normalized(encoding)
+        let name = cleanEncodingName(encoding)
         guard name != "utf8", name != "unicode", name != "sqlascii" else { return nil }
         guard let iconvName = iconvNames[name] else {
             throw Unavailable(encoding: encoding, errno: EINVAL)
@@ -89,18 +89,7 @@ public final class UTF8Transcoder {
         return output
     }
 
-    /// Lower case letters and digits only, as the server matches encoding names.
-    private static func normalized(_ name: String) -> String {
-        String(decoding: name.utf8.compactMap { byte -> UInt8? in
-            switch byte {
-            case 0x30...0x39, 0x61...0x7A: byte
-            case 0x41...0x5A: byte | 0x20
-            default: nil
-            }
-        }, as: UTF8.self)
-    }
-
-    /// The server's encoding names (normalized), with their aliases, to glibc's.
+    /// The server's encoding names (cleaned), with their aliases, to glibc's.
     /// MULE_INTERNAL has no iconv counterpart.
     private static let iconvNames: [String: String] = [
         "eucjp": "EUC-JP", "euccn": "EUC-CN", "euckr": "EUC-KR", "euctw": "EUC-TW", "eucjis2004": "EUC-JISX0213",

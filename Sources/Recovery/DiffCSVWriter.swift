@@ -1,4 +1,5 @@
 import DumpParser
+
 /// `--format csv`: one line per changed column, or per deleted or inserted row
 /// (its values then as one JSON object, in `backup` or `production`): the key
 /// columns first, so tools can sort and join on them. No summary: rows only.

@@ -1,4 +1,5 @@
 import DumpParser
+
 /// One pass over two row streams sorted by the same key: the backup's rows are
 /// pushed in (from the archive or a sidecar), production's pulled from its COPY
 /// as far as each backup row needs. Memory holds one row of each side.

@@ -92,7 +92,7 @@ struct DiffPlan {
         let keyQuoted = try key.columns.map { try connection.quoteIdentifier($0) }
         let name = try connection.quoteIdentifier(table.schema ?? "public") + "." + connection.quoteIdentifier(table.name)
         let filter = try whereClause.map { " WHERE \(try WhereExpression($0).condition)" } ?? ""
-        let reencoded = connection.parameterStatus("server_encoding")?.uppercased() != clientEncoding.uppercased()
+        let reencoded = connection.parameterStatus("server_encoding").map(cleanEncodingName) != cleanEncodingName(clientEncoding)
         return "COPY (SELECT \(quoted.joined(separator: ", ")) FROM \(partitioned ? "" : "ONLY ")\(name)\(filter) "
             + "ORDER BY \(key.orderBy(quoted: keyQuoted, reencoded: reencoded))) TO STDOUT"
     }

@@ -1,4 +1,5 @@
 import DumpParser
+
 /// The report for a person: the summary, then one line per listed difference
 /// (`-` deleted since the backup, `+` inserted since, `~` changed), values shown
 /// as SQL literals and cut at 80 characters.
