@@ -20,19 +20,21 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CIsal", pkgConfig: "libisal", providers: [.apt(["libisal-dev"])]),
+        // Linux calls that Swift's Glibc module leaves out (pipe size, writeback).
+        .systemLibrary(name: "CLinux"),
 
         // The schema-qualified name every module passes around, and what Foundation gave and
         // FoundationEssentials lacks (a condition variable, threads, trimming), in plain Swift,
         // so the binary links no Foundation and starts faster.
         .target(name: "Support"),
         // The indexed archive: gzip members, the index, the footer.
-        .target(name: "ScalpelArchive", dependencies: ["CZlib", "CDeflate", "CIsal", "Support"]),
+        .target(name: "ScalpelArchive", dependencies: ["CZlib", "CDeflate", "CIsal", "CLinux", "Support"]),
         // pg_dump's plain SQL output: sections, statements, COPY text.
         .target(name: "DumpParser", dependencies: ["Support"]),
         // libpq, and the ephemeral servers pgscalpel starts for itself.
         .target(name: "PostgresAccess", dependencies: ["CLibPQ", "CLibPQLoader", "Support"]),
         // What the commands do, built from the modules above.
-        .target(name: "Recovery", dependencies: ["ScalpelArchive", "DumpParser", "PostgresAccess", "Support"]),
+        .target(name: "Recovery", dependencies: ["ScalpelArchive", "DumpParser", "PostgresAccess", "CLinux", "Support"]),
         // Argument parsing only: each command calls one Recovery entry point.
         .executableTarget(
             name: "PGScalpelCLI",

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import CLinux
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
@@ -49,6 +50,13 @@ public final class AtomicFileSink: ByteSink {
     private let folder: String
     private let sink: DescriptorSink
     private var finished = false
+    private var written = 0
+    private var writebackStarted = 0
+    /// Writeback of what is written starts every 8 MiB, so the fsync in `commit()`
+    /// waits for the last few MiB instead of the whole archive (0.04 s against 0.14 s
+    /// for 60 MiB here, and seconds for a large archive on a slow volume). Left alone,
+    /// the kernel starts writing back only after 30 s or past its dirty-memory threshold.
+    static let writebackStep = 8 << 20
 
     /// Mode 0600: a backup holds every row of the database.
     public init(path: String, mode: mode_t = 0o600) throws {
@@ -70,6 +78,14 @@ public final class AtomicFileSink: ByteSink {
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
         try sink.write(bytes)
+        written += bytes.count
+        #if os(Linux)
+        if written - writebackStarted >= Self.writebackStep {
+            // Advisory: where it fails (a file system without it), fsync does all the work.
+            _ = CLinux_startWriteback(sink.fd, writebackStarted, written - writebackStarted)
+            writebackStarted = written
+        }
+        #endif
     }
 
     /// Flushes and renames into place; after this the file is durable under `path`.

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import ScalpelArchive
+
+@Suite struct AtomicFileSinkTests {
+    func folder() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sink-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// Several writeback steps, in writes that straddle them, come back byte for byte.
+    @Test func aFileLargerThanTheWritebackStepIsWrittenWhole() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/big.sql.gz"
+        let piece = (0..<(1 << 20) + 12_345).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+        let sink = try AtomicFileSink(path: path)
+        var expected: [UInt8] = []
+        for round in 0..<(3 * AtomicFileSink.writebackStep / piece.count + 1) {
+            let bytes = piece.map { $0 ^ UInt8(truncatingIfNeeded: round) }
+            try sink.write(bytes)
+            expected += bytes
+        }
+        #expect(!FileManager.default.fileExists(atPath: path))
+        try sink.commit()
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(expected))
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["big.sql.gz"])
+    }
+
+    @Test func discardLeavesNothing() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let sink = try AtomicFileSink(path: dir + "/gone.sql.gz")
+        try sink.write([UInt8](repeating: 7, count: AtomicFileSink.writebackStep + 1))
+        sink.discard()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
+    }
+}
