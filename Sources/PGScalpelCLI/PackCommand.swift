@@ -18,10 +18,10 @@ extension PGScalpel {
         @Option(name: [.customShort("f"), .customLong("file")], help: "Write the archive here (atomically) instead of standard output.")
         var file: String?
 
-        @Option(help: ArgumentHelp("DEFLATE implementation (isal, libdeflate or zlib), for measurements.", visibility: .hidden))
+        @Option(help: ArgumentHelp("DEFLATE implementation (adaptive, isal, libdeflate or zlib), for measurements.", visibility: .hidden))
         var compressor: String = CompressionBackend.standard.rawValue
 
-        @Option(help: ArgumentHelp("Compression level (isal 1-3, libdeflate 1-12, zlib 1-9); the default is the backend's.",
+        @Option(help: ArgumentHelp("Compression level (adaptive and libdeflate 1-12, isal 1-3, zlib 1-9); the default is the backend's.",
                                    visibility: .hidden))
         var level: Int?
 
@@ -30,7 +30,7 @@ extension PGScalpel {
 
         func validate() throws {
             guard let backend = CompressionBackend(rawValue: compressor) else {
-                throw ValidationError("--compressor is isal, libdeflate or zlib")
+                throw ValidationError("--compressor is adaptive, isal, libdeflate or zlib")
             }
             if let level, !backend.levels.contains(level) {
                 throw ValidationError("--level for \(compressor) is \(backend.levels.lowerBound) to \(backend.levels.upperBound)")

@@ -3,35 +3,38 @@ import CIsal
 import CZlib
 
 /// Which DEFLATE implementation compresses members. All produce standard raw
-/// DEFLATE, so readers never care. libdeflate at level 3 is the default: it stays
+/// DEFLATE, so readers never care. The default, `adaptive` at level 3, is
+/// libdeflate's level 3 except on very redundant members, which ISA-L compresses
+/// as small for a tenth of the CPU (`AdaptiveDeflater`). libdeflate's level 3 stays
 /// within 1% of `gzip -6`'s size on both benchmark dumps, including one of
 /// embedding vectors written as float text, where ISA-L's best level is 7% larger.
 /// Level 2 costs a little less CPU but only just matches `gzip -6` on the vectors,
 /// with no margin for data less kind (docs/BENCHMARKS.md). The others stay
 /// selectable so the choice can be re-measured.
 public enum CompressionBackend: String, Sendable, CaseIterable {
+    case adaptive
     case isal
     case libdeflate
     case zlib
 
     /// The backend the benchmarks chose.
-    public static let standard = CompressionBackend.libdeflate
+    public static let standard = CompressionBackend.adaptive
 
-    /// The level used unless one is asked for: the chosen 3 for libdeflate,
-    /// ISA-L's best, zlib's usual 6.
+    /// The level used unless one is asked for: the chosen 3 for libdeflate (alone
+    /// or in `adaptive`), ISA-L's best, zlib's usual 6.
     public var defaultLevel: Int {
         switch self {
+        case .adaptive, .libdeflate: return 3
         case .isal: return 3
-        case .libdeflate: return 3
         case .zlib: return 6
         }
     }
 
-    /// The levels this implementation accepts.
+    /// The levels this implementation accepts; `adaptive`'s are libdeflate's.
     public var levels: ClosedRange<Int> {
         switch self {
         case .isal: return 1...3
-        case .libdeflate: return 1...12
+        case .adaptive, .libdeflate: return 1...12
         case .zlib: return 1...9
         }
     }
@@ -45,6 +48,7 @@ protocol RawDeflater: AnyObject {
 
 func makeDeflater(_ backend: CompressionBackend, level: Int) throws -> any RawDeflater {
     switch backend {
+    case .adaptive: return try AdaptiveDeflater(level: level)
     case .isal: return try IsalDeflater(level: level)
     case .libdeflate: return try LibdeflateDeflater(level: level)
     case .zlib: return try ZlibDeflater(level: level)
