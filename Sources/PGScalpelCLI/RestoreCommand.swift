@@ -12,7 +12,9 @@ extension PGScalpel {
             its partitions, data (COPY, streamed from the archive), indexes, constraints, \
             triggers, policies, comments and grants. Foreign keys come only when both tables \
             are restored. Refuses a database that has one of the tables already, unless \
-            --clean, which drops exactly those tables. Meant for a sidecar, not production.
+            --clean, which drops exactly those tables and replaces them in one transaction \
+            (over one connection): a failure leaves them as they were. Meant for a sidecar, \
+            not production.
 
             With --into auto, restores into a throwaway server, prints its connection string \
             on standard output and keeps it until Ctrl-C, which removes it; with --keep the \
@@ -48,7 +50,7 @@ extension PGScalpel {
         @Flag(name: [.customShort("a"), .customLong("data-only")], help: "Only data, into existing empty tables.")
         var dataOnly = false
 
-        @Flag(name: [.customShort("c"), .customLong("clean")], help: "Drop the tables first if the target has them (nothing else).")
+        @Flag(name: [.customShort("c"), .customLong("clean")], help: "Replace the tables if the target has them (nothing else), in one transaction.")
         var clean = false
 
         @Option(name: [.customShort("j"), .customLong("jobs")], help: "Connections loading data at once.")

@@ -43,53 +43,71 @@ public struct Restore {
         var report = RestoreReport(archive: archive, target: target.redacted, tables: [],
                                    skippedForeignKeys: plan.skippedForeignKeys, notes: plan.notes)
 
-        if options.part == .dataOnly {
-            var targets: [QualifiedName] = []
-            for table in plan.data.compactMap(\.copyTarget) where !targets.contains(table) { targets.append(table) }
-            try checks.requireEmpty(targets)
-        } else {
-            try checks.requireExtensions(plan.extensions)
-            let existing = try checks.existing(plan.tables)
-            if !existing.isEmpty {
-                guard options.clean else {
-                    throw RestoreError("the target already has \(existing.map(\.description).joined(separator: ", ")); "
-                        + "restore replaces tables only with --clean, which drops exactly the tables restored")
-                }
-                try checks.drop(existing, restoring: plan.tables)
-                report.dropped = existing
-            }
-        }
-
+        // Replacing tables (--clean) is one transaction, from the DROP to the last index:
+        // a failure anywhere leaves the target's tables as they were. It runs over one
+        // connection whatever `jobs` says, as pg_restore's --single-transaction does.
+        var replacing = false
         var missing = RestoreSession.MissingRoles()
-        var keptDumpIDs: Set<Int> = []
-        func runSchema(_ sections: [Section]) throws {
-            for section in sections {
-                // The sequence was there already: its value is the target's, not the dump's.
-                if section.type == "SEQUENCE SET", (section.dependencies ?? []).contains(where: keptDumpIDs.contains) { continue }
-                switch try session.run(section, text: reader.text(of: section), missing: &missing) {
-                case .created:
-                    report.created.append(section.label)
-                case .existed:
-                    report.existing.append(section.label)
-                    if let id = section.dumpID { keptDumpIDs.insert(id) }
-                case .skipped(let reason):
-                    report.notes.append(reason)
-                case .rolesMissing:
-                    break
+        do {
+            if options.part == .dataOnly {
+                var targets: [QualifiedName] = []
+                for table in plan.data.compactMap(\.copyTarget) where !targets.contains(table) { targets.append(table) }
+                try checks.requireEmpty(targets)
+            } else {
+                try checks.requireExtensions(plan.extensions)
+                let existing = try checks.existing(plan.tables)
+                if !existing.isEmpty {
+                    guard options.clean else {
+                        throw RestoreError("the target already has \(existing.map(\.description).joined(separator: ", ")); "
+                            + "restore replaces tables only with --clean, which drops exactly the tables restored")
+                    }
+                    try session.connection.execute("BEGIN")
+                    replacing = true
+                    session.inTransaction = true
+                    try checks.drop(existing, restoring: plan.tables)
+                    report.dropped = existing
+                    if options.jobs > 1 {
+                        report.notes.append("--clean replaces tables in one transaction: data loaded over one connection, not \(options.jobs)")
+                    }
                 }
             }
-        }
-        try runSchema(plan.preData)
-        let loader = RestoreLoader(archive: archive, target: target, settings: settings, dataStyles: dataStyles,
-                                   truncateFirst: options.part == .all)
-        let rows = try loader.load(plan.data, jobs: options.jobs)
-        try runSchema(plan.postData)
 
-        var loaded: [QualifiedName: UInt64] = [:]
-        for (section, count) in zip(plan.data, rows) {
-            if let table = section.table { loaded[table, default: 0] += count }
+            var keptDumpIDs: Set<Int> = []
+            func runSchema(_ sections: [Section]) throws {
+                for section in sections {
+                    // The sequence was there already: its value is the target's, not the dump's.
+                    if section.type == "SEQUENCE SET", (section.dependencies ?? []).contains(where: keptDumpIDs.contains) { continue }
+                    switch try session.run(section, text: reader.text(of: section), missing: &missing) {
+                    case .created:
+                        report.created.append(section.label)
+                    case .existed:
+                        report.existing.append(section.label)
+                        if let id = section.dumpID { keptDumpIDs.insert(id) }
+                    case .skipped(let reason):
+                        report.notes.append(reason)
+                    case .rolesMissing:
+                        break
+                    }
+                }
+            }
+            try runSchema(plan.preData)
+            let loader = RestoreLoader(archive: archive, target: target, settings: settings, dataStyles: dataStyles,
+                                       truncateFirst: options.part == .all)
+            let rows = replacing
+                ? try plan.data.map { try loader.load($0, from: reader, into: session.connection, inOpenTransaction: true) }
+                : try loader.load(plan.data, jobs: options.jobs)
+            try runSchema(plan.postData)
+            if replacing { try session.connection.execute("COMMIT") }
+
+            var loaded: [QualifiedName: UInt64] = [:]
+            for (section, count) in zip(plan.data, rows) {
+                if let table = section.table { loaded[table, default: 0] += count }
+            }
+            report.tables = plan.tables.map { RestoreReport.Table(table: $0, rows: loaded[$0]) }
+        } catch {
+            if replacing { _ = try? session.connection.execute("ROLLBACK") }
+            throw error
         }
-        report.tables = plan.tables.map { RestoreReport.Table(table: $0, rows: loaded[$0]) }
         report.notes += session.notes
         report.notes += missing.notes
         report.seconds = Date().timeIntervalSince(started)

@@ -27,11 +27,13 @@ struct RestoreLoader: Sendable {
         }
     }
 
-    func load(_ section: Section, from reader: ArchiveReader, into connection: Connection) throws -> UInt64 {
+    /// `inOpenTransaction`: the caller's transaction holds the load, and rolls it back on failure.
+    func load(_ section: Section, from reader: ArchiveReader, into connection: Connection,
+              inOpenTransaction: Bool = false) throws -> UInt64 {
         guard let copyTarget = section.copyTarget else { throw RestoreError("\(section.label) is not a COPY block") }
         let table = try connection.quotedName(copyTarget)
         let columns = try section.columns.map { "(\(try $0.map(connection.quoteIdentifier).joined(separator: ", ")))" } ?? ""
-        try connection.execute("BEGIN")
+        if !inOpenTransaction { try connection.execute("BEGIN") }
         do {
             if truncateFirst && section.table == copyTarget { try connection.execute("TRUNCATE ONLY \(table)") }
             var data = SectionCopyData<RestoreError>(label: section.label)
@@ -42,10 +44,10 @@ struct RestoreLoader: Sendable {
             if checkRows, let expected = section.rows, UInt64(rows) != expected {
                 throw RestoreError("\(section.label): the server loaded \(rows) rows, the archive's index says \(expected); rolled back")
             }
-            try connection.execute("COMMIT")
+            if !inOpenTransaction { try connection.execute("COMMIT") }
             return UInt64(rows)
         } catch {
-            _ = try? connection.execute("ROLLBACK")
+            if !inOpenTransaction { _ = try? connection.execute("ROLLBACK") }
             throw error
         }
     }

@@ -8,6 +8,11 @@ import ScalpelArchive
 final class RestoreSession {
     let connection: Connection
     private(set) var notes: [String] = []
+    /// Set inside the transaction that replaces tables (`--clean`), where a failed
+    /// statement would abort everything after it: each statement then runs under a
+    /// savepoint, so the failures `run` expects (an object already there, a missing
+    /// role) undo only that statement.
+    var inTransaction = false
 
     /// `settings` are the prologue's statements; a setting this server does not
     /// know (a newer pg_dump's `SET transaction_timeout`) is noted and passed over.
@@ -56,14 +61,14 @@ final class RestoreSession {
         for statement in SectionStatement.split(text) {
             if let role = statement.newOwner {
                 do {
-                    try connection.execute(statement.text)
+                    try execute(statement.text)
                 } catch let error as PostgresError where error.sqlState == "42704" || error.sqlState == "42501" {
                     missing.owners[role, default: 0] += 1
                 }
                 continue
             }
             do {
-                try connection.execute(statement.text)
+                try execute(statement.text)
                 if statement.firstWord != "set" { createdSomething = true }
             } catch let error as PostgresError {
                 let state = error.sqlState ?? ""
@@ -83,6 +88,22 @@ final class RestoreSession {
             }
         }
         return createdSomething || !skippedGrant ? .created : .rolesMissing
+    }
+
+    private func execute(_ sql: String) throws {
+        guard inTransaction else {
+            try connection.execute(sql)
+            return
+        }
+        try connection.execute("SAVEPOINT pgscalpel_statement")
+        do {
+            try connection.execute(sql)
+        } catch {
+            // If even this fails, the transaction is aborted and the next statement says so.
+            _ = try? connection.execute("ROLLBACK TO SAVEPOINT pgscalpel_statement")
+            throw error
+        }
+        try connection.execute("RELEASE SAVEPOINT pgscalpel_statement")
     }
 
     /// duplicate_object, duplicate_schema, duplicate_table (a sequence), duplicate_function.

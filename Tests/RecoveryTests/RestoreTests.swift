@@ -92,6 +92,30 @@ import ScalpelArchive
         #expect(try database.execute("SELECT count(*) FROM public.plain")[0, 0] == "1500")
     }
 
+    /// With --clean, the DROP, the new table and its data are one transaction: a failure
+    /// after the DROP (here a name another table's index holds on the target) leaves the
+    /// old table and its rows.
+    @Test func aFailedCleanRestoreLeavesTheTargetAsItWas() throws {
+        let archive = try PackedArchive(fixture: "awkward-verbose.sql")
+        let target = try RestoreServer.makeDatabase()
+        let database = try Connection(target)
+        try database.execute("""
+            CREATE TABLE public.plain (marker text); INSERT INTO public.plain VALUES ('keep me');
+            CREATE TABLE public.other (x int); CREATE INDEX plain_pkey ON public.other (x)
+            """)
+        let restore = Restore(archive: archive.path, options: .init(tables: [try TablePattern("plain")], clean: true, jobs: 2))
+        #expect(throws: RestoreError.self) { try restore.run(into: target) }
+        #expect(try database.execute("SELECT marker FROM public.plain").rows == [["keep me"]])
+        #expect(try database.execute("SELECT to_regtype('public.mood') IS NULL")[0, 0] == "t")
+
+        // With the name free, the same restore replaces the table, over one connection.
+        try database.execute("DROP INDEX public.plain_pkey")
+        let report = try restore.run(into: target)
+        #expect(report.dropped == [QualifiedName(schema: "public", name: "plain")])
+        #expect(report.notes.contains("--clean replaces tables in one transaction: data loaded over one connection, not 2"))
+        #expect(try database.execute("SELECT count(*) FROM public.plain")[0, 0] == "1500")
+    }
+
     @Test func schemaOnlyThenDataOnly() throws {
         let archive = try PackedArchive(fixture: "awkward-verbose.sql")
         let target = try RestoreServer.makeDatabase()
