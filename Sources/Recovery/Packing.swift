@@ -34,7 +34,7 @@ public enum Packing {
     /// once, and a 1 MiB pipe rides that out. It also lets the reader wait 2 ms after
     /// finding the pipe nearly empty: pg_dump writes 4 KiB at a time, and a reader
     /// woken by each write costs both processes a context switch per 4 KiB (110,000
-    /// against 36,000 in a backup of 423 MiB). pg_dump would have to write over
+    /// against 41,000 in a backup of 423 MiB). pg_dump would have to write over
     /// 500 MB/s to fill the pipe in 2 ms, and then the next read is a full one.
     /// Returns whether the pipe holds 1 MiB; never for a file, which is not a pipe.
     private static func enlargePipe(_ input: Int32, to capacity: Int) -> Bool {

@@ -3,7 +3,7 @@
 /// level 2 is as small as libdeflate's level 3 for about a tenth of the CPU (0.13 s
 /// against 0.84 s for pgbench_accounts' 185 MiB); on less redundant text it is 5 to
 /// 9% larger, so it is kept to where it is not. A probe of the member's first 64 KiB
-/// at ISA-L's level 1 decides, for about 1% of the cost of compressing the member.
+/// at ISA-L's level 1 decides, for about 2% of the cost of compressing the member.
 /// The choice depends on the member's bytes only: the same input gives the same archive.
 final class AdaptiveDeflater: RawDeflater {
     static let probeLength = 64 << 10
