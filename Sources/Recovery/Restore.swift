@@ -47,6 +47,7 @@ public struct Restore {
         // a failure anywhere leaves the target's tables as they were. It runs over one
         // connection whatever `jobs` says, as pg_restore's --single-transaction does.
         var replacing = false
+        var committing = false
         var missing = RestoreSession.MissingRoles()
         do {
             if options.part == .dataOnly {
@@ -97,7 +98,10 @@ public struct Restore {
                 ? try plan.data.map { try loader.load($0, from: reader, into: session.connection, inOpenTransaction: true) }
                 : try loader.load(plan.data, jobs: options.jobs)
             try runSchema(plan.postData)
-            if replacing { try session.connection.execute("COMMIT") }
+            if replacing {
+                committing = true
+                try session.connection.execute("COMMIT")
+            }
 
             var loaded: [QualifiedName: UInt64] = [:]
             for (section, count) in zip(plan.data, rows) {
@@ -105,8 +109,10 @@ public struct Restore {
             }
             report.tables = plan.tables.map { RestoreReport.Table(table: $0, rows: loaded[$0]) }
         } catch {
-            if replacing { _ = try? session.connection.execute("ROLLBACK") }
-            throw error
+            // A COMMIT that fails may have lost the connection after the server committed.
+            guard replacing && !committing else { throw error }
+            _ = try? session.connection.execute("ROLLBACK")
+            throw RestoreError("\(error); rolled back: the target's tables are as they were")
         }
         report.notes += session.notes
         report.notes += missing.notes

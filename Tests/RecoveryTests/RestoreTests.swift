@@ -104,7 +104,9 @@ import ScalpelArchive
             CREATE TABLE public.other (x int); CREATE INDEX plain_pkey ON public.other (x)
             """)
         let restore = Restore(archive: archive.path, options: .init(tables: [try TablePattern("plain")], clean: true, jobs: 2))
-        #expect(throws: RestoreError.self) { try restore.run(into: target) }
+        let error = #expect(throws: RestoreError.self) { try restore.run(into: target) }
+        #expect(error?.description.hasPrefix("CONSTRAINT public.plain_pkey: ERROR 42P07") == true)
+        #expect(error?.description.hasSuffix("; rolled back: the target's tables are as they were") == true)
         #expect(try database.execute("SELECT marker FROM public.plain").rows == [["keep me"]])
         #expect(try database.execute("SELECT to_regtype('public.mood') IS NULL")[0, 0] == "t")
 
