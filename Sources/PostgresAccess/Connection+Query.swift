@@ -21,6 +21,27 @@ extension Connection {
                 PQexecParams(handle, sql, Int32(values.count), nil, values, nil, nil, 0)
             }
         }
+        return try completed(result)
+    }
+
+    /// Runs SQL given as bytes, sent exactly as they are, as psql sends a script's
+    /// text: for SQL in the session's client encoding, which need not be UTF-8 (a
+    /// `String` would carry other encodings' bytes only by altering them). Like
+    /// `execute(_:)` without parameters, the bytes may hold several statements.
+    @discardableResult
+    public func execute(bytes sql: some Collection<UInt8>) throws -> QueryResult {
+        guard !sql.contains(0) else {
+            throw PostgresError(.invalidArgument, "SQL text contains a NUL byte, which PostgreSQL cannot accept")
+        }
+        let terminated = Array(sql) + [0]
+        let result = terminated.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { PQexec(handle, $0.baseAddress) }
+        }
+        return try completed(result)
+    }
+
+    /// The result of a command that is neither COPY nor failed, owned.
+    private func completed(_ result: OpaquePointer?) throws -> QueryResult {
         let completed = try owned(result)
         switch completed.status {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:

@@ -61,14 +61,14 @@ final class RestoreSession {
         for statement in SectionStatement.split(text) {
             if let role = statement.newOwner {
                 do {
-                    try execute(statement.text)
+                    try execute(statement)
                 } catch let error as PostgresError where error.sqlState == "42704" || error.sqlState == "42501" {
                     missing.owners[role, default: 0] += 1
                 }
                 continue
             }
             do {
-                try execute(statement.text)
+                try execute(statement)
                 if statement.firstWord != "set" { createdSomething = true }
             } catch let error as PostgresError {
                 let state = error.sqlState ?? ""
@@ -90,14 +90,14 @@ final class RestoreSession {
         return createdSomething || !skippedGrant ? .created : .rolesMissing
     }
 
-    private func execute(_ sql: String) throws {
+    private func execute(_ statement: SectionStatement) throws {
         guard inTransaction else {
-            try connection.execute(sql)
+            try connection.execute(bytes: statement.bytes)
             return
         }
         try connection.execute("SAVEPOINT pgscalpel_statement")
         do {
-            try connection.execute(sql)
+            try connection.execute(bytes: statement.bytes)
         } catch {
             // If even this fails, the transaction is aborted and the next statement says so.
             _ = try? connection.execute("ROLLBACK TO SAVEPOINT pgscalpel_statement")

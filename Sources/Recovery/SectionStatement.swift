@@ -10,20 +10,40 @@ struct SectionStatement {
     typealias Token = (kind: SQLTokenizer.Token, range: Range<Int>)
 
     var text: String
+    /// The statement as the archive holds it, in the dump's client encoding: what
+    /// is sent to the server (`text` is for messages, and exact only in UTF-8).
+    var bytes: ArraySlice<UInt8>
     var tokens: [Token]
 
     /// Splits SQL text at top-level semicolons. A `BEGIN ATOMIC` function body
     /// holds semicolons of its own and ends at its matching `END` (CASE ... END
     /// inside it nests); psql meta-command lines are dropped.
     static func split(_ bytes: [UInt8]) -> [SectionStatement] {
+        scan(bytes).statements
+    }
+
+    /// The statements of `bytes` that end with their semicolon, and the offset just
+    /// past the last of them: what follows may be a statement still to be completed
+    /// by the next bytes of the section (`split` it once the section has ended).
+    static func complete(in bytes: [UInt8]) -> (statements: [SectionStatement], end: Int) {
+        let scanned = scan(bytes)
+        return (Array(scanned.statements.prefix(scanned.complete)), scanned.end)
+    }
+
+    /// Every statement, the last possibly without its semicolon; how many come first
+    /// that end with one, and where the last of those ends.
+    private static func scan(_ bytes: [UInt8]) -> (statements: [SectionStatement], complete: Int, end: Int) {
         var statements: [SectionStatement] = []
+        var complete = 0
+        var end = 0
         var tokenizer = SQLTokenizer(bytes)
         var current: [Token] = []
         var start = 0
         var atomicDepth = 0
         func finish(at end: Int) {
             if !current.isEmpty {
-                statements.append(SectionStatement(text: String(decoding: bytes[start..<end], as: UTF8.self), tokens: current))
+                statements.append(SectionStatement(text: String(decoding: bytes[start..<end], as: UTF8.self),
+                                                   bytes: bytes[start..<end], tokens: current))
             }
             current = []
             start = end
@@ -37,6 +57,8 @@ struct SectionStatement {
             case .semicolon where atomicDepth == 0:
                 current.append(token)
                 finish(at: token.range.upperBound)
+                complete = statements.count
+                end = token.range.upperBound
             default:
                 if kind.isKeyword("atomic"), current.last?.kind.isKeyword("begin") == true, atomicDepth == 0 {
                     atomicDepth = 1
@@ -49,7 +71,7 @@ struct SectionStatement {
             }
         }
         finish(at: bytes.count)
-        return statements
+        return (statements, complete, end)
     }
 
     var firstWord: String? { tokens.lazy.compactMap { $0.kind.foldedWord }.first }

@@ -30,6 +30,17 @@ import Testing
         #expect(result[0, 0] == "2")
     }
 
+    /// Bytes go as they are, in the session's client encoding: LATIN1's é is 0xE9,
+    /// which the server reads as é (UTF-8 c3 a9 in this UTF8 database).
+    @Test func runsSQLGivenAsBytesInTheClientEncoding() throws {
+        let connection = try SharedServer.connect()
+        try connection.execute("SET client_encoding = 'LATIN1'")
+        let sql = Array("SELECT encode(convert_to('caf".utf8) + [0xE9] + Array("', 'UTF8'), 'hex')".utf8)
+        #expect(try connection.execute(bytes: sql)[0, 0] == "636166c3a9")
+        let error = #expect(throws: PostgresError.self) { try connection.execute(bytes: Array("SELECT 1".utf8) + [0]) }
+        #expect(error?.description.contains("NUL byte") == true)
+    }
+
     @Test(arguments: [
         ("SELECT * FROM nope", "42P01", #"ERROR 42P01: relation "nope" does not exist"#),
         ("SELECT 1/0", "22012", "ERROR 22012: division by zero"),
