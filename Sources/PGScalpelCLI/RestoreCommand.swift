@@ -9,7 +9,7 @@ extension PGScalpel {
             abstract: "Restore tables, with what they need, from an archive into a database or a throwaway server.",
             discussion: """
             Brings each table's schema, types, domains, sequences, functions and extensions, \
-            its partitions, data (COPY, streamed from the archive), indexes, constraints, \
+            its partitions, data (COPY, or a dump's INSERTs, streamed from the archive), indexes, constraints, \
             triggers, policies, comments and grants. Foreign keys come only when both tables \
             are restored. Refuses a database that has one of the tables already, unless \
             --clean, which drops exactly those tables and replaces them in one transaction \

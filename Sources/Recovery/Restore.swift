@@ -52,7 +52,7 @@ public struct Restore {
         do {
             if options.part == .dataOnly {
                 var targets: [QualifiedName] = []
-                for table in plan.data.compactMap(\.copyTarget) where !targets.contains(table) { targets.append(table) }
+                for table in plan.data.compactMap({ $0.copyTarget ?? $0.table }) where !targets.contains(table) { targets.append(table) }
                 try checks.requireEmpty(targets)
             } else {
                 try checks.requireExtensions(plan.extensions)
@@ -94,19 +94,24 @@ public struct Restore {
             try runSchema(plan.preData)
             let loader = RestoreLoader(archive: archive, target: target, settings: settings, dataStyles: dataStyles,
                                        truncateFirst: options.part == .all)
+            let copies = plan.data.filter { $0.copyTarget != nil }
             let rows = replacing
-                ? try plan.data.map { try loader.load($0, from: reader, into: session.connection, inOpenTransaction: true) }
-                : try loader.load(plan.data, jobs: options.jobs)
+                ? try copies.map { try loader.load($0, from: reader, into: session.connection, inOpenTransaction: true) }
+                : try loader.load(copies, jobs: options.jobs)
+            var loaded: [QualifiedName: UInt64] = [:]
+            for (section, count) in zip(copies, rows) {
+                if let table = section.table { loaded[table, default: 0] += count }
+            }
+            for section in plan.data where section.copyTarget == nil {
+                let count = try session.insertRows(section, from: reader, inOpenTransaction: replacing)
+                if let table = section.table { loaded[table, default: 0] += count }
+            }
             try runSchema(plan.postData)
             if replacing {
                 committing = true
                 try session.connection.execute("COMMIT")
             }
 
-            var loaded: [QualifiedName: UInt64] = [:]
-            for (section, count) in zip(plan.data, rows) {
-                if let table = section.table { loaded[table, default: 0] += count }
-            }
             report.tables = plan.tables.map { RestoreReport.Table(table: $0, rows: loaded[$0]) }
         } catch {
             // A COMMIT that fails may have lost the connection after the server committed.

@@ -128,9 +128,6 @@ public struct RestorePlan: Sendable {
         extensions = try included.filter { index.sections[$0].type == "EXTENSION" }.map { try closure.extensionFacts($0) }
         skippedForeignKeys = skipped
         self.notes = notes
-        for section in data where section.copyTarget == nil {
-            throw UsageError("\(section.label) is not a COPY block (a dump made with --inserts?); restore loads COPY data only")
-        }
     }
 
     /// Every section the plan runs, in order.

@@ -118,6 +118,58 @@ import ScalpelArchive
         #expect(try database.execute("SELECT count(*) FROM public.plain")[0, 0] == "1500")
     }
 
+    /// A dump made with `--column-inserts --rows-per-insert=2`: its INSERTs run as they
+    /// arrive, here from members of 40 bytes, so statements are cut across members.
+    @Test func insertsDumpsLoadThroughTheirInsertStatements() throws {
+        let dump = try Data(contentsOf: URL(fileURLWithPath: TableExtractTests.fixturePath("awkward-inserts.sql")))
+        let archive = try PackedArchive(dump: Array(dump), memberLimit: 40)
+        let target = try RestoreServer.makeDatabase()
+        let database = try Connection(target)
+        // The dump's trigger calls a function the dump (of three tables) leaves out.
+        try database.execute("CREATE FUNCTION public.trg() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$")
+        let report = try Restore(archive: archive.path, options: .init(tables: [try TablePattern("*.*")])).run(into: target)
+        let rows = Dictionary(uniqueKeysWithValues: report.tables.map { ($0.table.name, $0.rows) })
+        #expect(rows == ["MixedCase": 12, "nocols": 2, "select": 3])
+        #expect(try database.execute("SELECT count(*), max(\"Some Col\") FROM public.\"MixedCase\"").rows == [["12", "v9"]])
+        #expect(try database.execute("SELECT count(*) FROM public.nocols")[0, 0] == "2")
+        #expect(try database.execute("SELECT string_agg(coalesce(\"to\", '-'), ',' ORDER BY \"from\") FROM public.\"select\"")[0, 0]
+            == "a,b,-")
+
+        // --data-only into the emptied tables, and --clean over them, load the same rows.
+        try database.execute("TRUNCATE public.\"MixedCase\", public.nocols, public.\"select\"")
+        let data = try Restore(archive: archive.path, options: .init(tables: [try TablePattern("*.*")], part: .dataOnly))
+            .run(into: target)
+        #expect(data.tables.map(\.rows) == report.tables.map(\.rows))
+        let clean = try Restore(archive: archive.path, options: .init(tables: [try TablePattern("*.*")], clean: true))
+            .run(into: target)
+        #expect(clean.tables.map(\.rows) == report.tables.map(\.rows))
+        #expect(try database.execute("SELECT count(*) FROM public.\"MixedCase\"")[0, 0] == "12")
+    }
+
+    /// Statements reach the server as the archive's bytes, in the dump's client
+    /// encoding: here LATIN1, whose é (0xE9) is not UTF-8 and arrives as é, in
+    /// INSERT data and in a schema section's comment alike.
+    @Test func insertDataInTheDumpsOwnEncodingArrivesExactly() throws {
+        var dump = Array(try Data(contentsOf: URL(fileURLWithPath: TableExtractTests.fixturePath("awkward-inserts.sql"))))
+        func replace(_ old: String, with new: [UInt8]) throws {
+            let old = Array(old.utf8)
+            let at = try #require(dump.indices.first { dump[$0..<min($0 + old.count, dump.count)].elementsEqual(old) })
+            dump.replaceSubrange(at..<at + old.count, with: new)
+        }
+        try replace("SET client_encoding = 'UTF8';", with: Array("SET client_encoding = 'LATIN1';".utf8))
+        try replace("'v9'", with: Array("'v".utf8) + [0xE9, 0x27])
+        try replace("ALTER TABLE public.\"MixedCase\" OWNER TO postgres;",
+                    with: Array("COMMENT ON TABLE public.\"MixedCase\" IS 'caf".utf8) + [0xE9] + Array("';".utf8))
+        let archive = try PackedArchive(dump: dump)
+        let target = try RestoreServer.makeDatabase()
+        let report = try Restore(archive: archive.path, options: .init(tables: [try TablePattern("\"MixedCase\"")]))
+            .run(into: target)
+        #expect(report.tables.map(\.rows) == [12])
+        let database = try Connection(target)
+        #expect(try database.execute("SELECT \"Some Col\" FROM public.\"MixedCase\" WHERE \"Id\" = 9")[0, 0] == "vé")
+        #expect(try database.execute("SELECT obj_description('public.\"MixedCase\"'::regclass, 'pg_class')")[0, 0] == "café")
+    }
+
     @Test func schemaOnlyThenDataOnly() throws {
         let archive = try PackedArchive(fixture: "awkward-verbose.sql")
         let target = try RestoreServer.makeDatabase()
@@ -159,10 +211,10 @@ final class PackedArchive {
     }
 
     /// Packs pg_dump output held in memory, as `pgscalpel pack` would.
-    init(dump: [UInt8]) throws {
+    init(dump: [UInt8], memberLimit: Int = ArchiveLayout.defaultMemberLimit) throws {
         path = NSTemporaryDirectory() + "pgscalpel-\(UUID().uuidString).scalpel.sql.gz"
         let sink = try AtomicFileSink(path: path)
-        let builder = try ArchiveBuilder(sink: sink)
+        let builder = try ArchiveBuilder(sink: sink, memberLimit: memberLimit)
         try dump.withUnsafeBytes { try builder.consume($0) }
         _ = try builder.finish(dump: DumpInfo())
         try sink.commit()

@@ -33,6 +33,39 @@ import ScalpelArchive
         #expect(statements[0].newOwner == nil)
     }
 
+    /// `--inserts` data arrives a member at a time: cut anywhere, inside a string, a
+    /// dollar quote, a comment or a multi-byte character, the complete statements
+    /// handed on and the rest split at the end are the whole text's statements.
+    @Test func statementsInChunksAreTheStatementsOfTheWhole() {
+        let sql = """
+            INSERT INTO public."select" ("from", "to") VALUES
+            	(1, 'a;b'),
+            	(2, E'it\\'s; é');
+            /* a ; comment */ INSERT INTO public.t VALUES (3, $x$ ; $$ ; $x$);
+            -- a ; line comment
+            INSERT INTO public.t VALUES (4, '日本;語'), (5, NULL);
+            INSERT INTO public.nocols DEFAULT VALUES;
+
+            """
+        let bytes = Array(sql.utf8)
+        let whole = SectionStatement.split(bytes).map(\.text)
+        #expect(whole.count == 4)
+        for size in 1...bytes.count {
+            var pending: [UInt8] = []
+            var texts: [String] = []
+            for start in stride(from: 0, to: bytes.count, by: size) {
+                pending += bytes[start..<min(start + size, bytes.count)]
+                let complete = SectionStatement.complete(in: pending)
+                texts += complete.statements.map(\.text)
+                pending.removeFirst(complete.end)
+            }
+            // Handed on before the end: all but perhaps the last, whose chunk may end the text.
+            #expect(texts.count >= whole.count - 1, "chunks of \(size)")
+            texts += SectionStatement.split(pending).map(\.text)
+            #expect(texts == whole, "chunks of \(size)")
+        }
+    }
+
     @Test func qualifiedNamesAreFoundInCodeAndInLiterals() {
         let sql = #"""
             ALTER TABLE ONLY public.plain ALTER COLUMN id SET DEFAULT nextval('"Sales"."Seq ""Q"""'::regclass);
