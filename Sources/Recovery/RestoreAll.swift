@@ -41,7 +41,11 @@ public struct RestoreAll: Sendable {
                     report.notes.append("\(section.label) skipped: the archive is restored into the target database")
                     continue
                 }
-                if case .skipped(let reason) = try session.run(section, text: reader.text(of: section), missing: &missing) {
+                if section.type == "TABLE DATA" && section.copyTarget == nil {
+                    // --inserts data, streamed: a big table's INSERTs are never held whole.
+                    let rows = try session.insertRows(section, from: reader)
+                    if let table = section.table { report.tables.append(RestoreReport.Table(table: table, rows: rows)) }
+                } else if case .skipped(let reason) = try session.run(section, text: reader.text(of: section), missing: &missing) {
                     report.notes.append(reason)
                 }
                 report.sections += 1

@@ -144,6 +144,13 @@ import ScalpelArchive
             .run(into: target)
         #expect(clean.tables.map(\.rows) == report.tables.map(\.rows))
         #expect(try database.execute("SELECT count(*) FROM public.\"MixedCase\"")[0, 0] == "12")
+
+        // restore --all streams them the same way.
+        let all = try RestoreServer.makeDatabase()
+        try Connection(all).execute("CREATE FUNCTION public.trg() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$")
+        let whole = try RestoreAll(archive: archive.path).run(into: all)
+        #expect(Dictionary(uniqueKeysWithValues: whole.tables.map { ($0.table.name, $0.rows) }) == rows)
+        #expect(try Connection(all).execute("SELECT count(*) FROM public.\"select\" WHERE \"to\" IS NULL")[0, 0] == "1")
     }
 
     /// Statements reach the server as the archive's bytes, in the dump's client
