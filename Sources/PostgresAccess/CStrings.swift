@@ -24,9 +24,14 @@ extension String {
     /// PostgreSQL text cannot hold a NUL byte, and libpq would silently cut a
     /// C string there, so such a value is refused instead of truncated.
     func checkedForNUL(_ what: String) throws -> String {
-        guard !utf8.contains(0) else {
-            throw PostgresError(.invalidArgument, "\(what) contains a NUL byte, which PostgreSQL cannot accept")
-        }
+        try checkNoNUL(utf8, what)
         return self
+    }
+}
+
+/// The check of `checkedForNUL`, for text given as bytes.
+func checkNoNUL(_ bytes: some Sequence<UInt8>, _ what: String) throws {
+    guard !bytes.contains(0) else {
+        throw PostgresError(.invalidArgument, "\(what) contains a NUL byte, which PostgreSQL cannot accept")
     }
 }

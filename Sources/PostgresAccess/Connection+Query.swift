@@ -30,9 +30,7 @@ extension Connection {
     /// `execute(_:)` without parameters, the bytes may hold several statements.
     @discardableResult
     public func execute(bytes sql: some Collection<UInt8>) throws -> QueryResult {
-        guard !sql.contains(0) else {
-            throw PostgresError(.invalidArgument, "SQL text contains a NUL byte, which PostgreSQL cannot accept")
-        }
+        try checkNoNUL(sql, "SQL text")
         let terminated = Array(sql) + [0]
         let result = terminated.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { PQexec(handle, $0.baseAddress) }

@@ -46,7 +46,6 @@ public struct Restore {
         // Replacing tables (--clean) is one transaction, from the DROP to the last index:
         // a failure anywhere leaves the target's tables as they were. It runs over one
         // connection whatever `jobs` says, as pg_restore's --single-transaction does.
-        var replacing = false
         var committing = false
         var missing = RestoreSession.MissingRoles()
         do {
@@ -63,7 +62,6 @@ public struct Restore {
                             + "restore replaces tables only with --clean, which drops exactly the tables restored")
                     }
                     try session.connection.execute("BEGIN")
-                    replacing = true
                     session.inTransaction = true
                     try checks.drop(existing, restoring: plan.tables)
                     report.dropped = existing
@@ -95,6 +93,7 @@ public struct Restore {
             let loader = RestoreLoader(archive: archive, target: target, settings: settings, dataStyles: dataStyles,
                                        truncateFirst: options.part == .all)
             let copies = plan.data.filter { $0.copyTarget != nil }
+            let replacing = session.inTransaction
             let rows = replacing
                 ? try copies.map { try loader.load($0, from: reader, into: session.connection, inOpenTransaction: true) }
                 : try loader.load(copies, jobs: options.jobs)
@@ -115,7 +114,7 @@ public struct Restore {
             report.tables = plan.tables.map { RestoreReport.Table(table: $0, rows: loaded[$0]) }
         } catch {
             // A COMMIT that fails may have lost the connection after the server committed.
-            guard replacing && !committing else { throw error }
+            guard session.inTransaction && !committing else { throw error }
             _ = try? session.connection.execute("ROLLBACK")
             throw RestoreError("\(error); rolled back: the target's tables are as they were")
         }

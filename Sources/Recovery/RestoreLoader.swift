@@ -33,8 +33,7 @@ struct RestoreLoader: Sendable {
         guard let copyTarget = section.copyTarget else { throw RestoreError("\(section.label) is not a COPY block") }
         let table = try connection.quotedName(copyTarget)
         let columns = try section.columns.map { "(\(try $0.map(connection.quoteIdentifier).joined(separator: ", ")))" } ?? ""
-        if !inOpenTransaction { try connection.execute("BEGIN") }
-        do {
+        return try connection.loading(inOpenTransaction: inOpenTransaction) {
             if truncateFirst && section.table == copyTarget { try connection.execute("TRUNCATE ONLY \(table)") }
             var data = SectionCopyData<RestoreError>(label: section.label)
             let rows = try connection.copyIn("COPY \(table) \(columns) FROM STDIN") { writer in
@@ -44,11 +43,7 @@ struct RestoreLoader: Sendable {
             if checkRows, let expected = section.rows, UInt64(rows) != expected {
                 throw RestoreError("\(section.label): the server loaded \(rows) rows, the archive's index says \(expected); rolled back")
             }
-            if !inOpenTransaction { try connection.execute("COMMIT") }
             return UInt64(rows)
-        } catch {
-            if !inOpenTransaction { _ = try? connection.execute("ROLLBACK") }
-            throw error
         }
     }
 }
@@ -111,6 +106,22 @@ final class LoadQueue: @unchecked Sendable {
 }
 
 extension Connection {
+    /// Runs one table's load in a transaction of its own, committed when `body`
+    /// returns and rolled back when it throws; with `inOpenTransaction`, in the
+    /// caller's, which does both.
+    func loading<T>(inOpenTransaction: Bool, _ body: () throws -> T) throws -> T {
+        guard !inOpenTransaction else { return try body() }
+        try execute("BEGIN")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            _ = try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
     /// `schema.name` with both parts quoted as needed.
     func quotedName(_ name: QualifiedName) throws -> String {
         let quoted = try quoteIdentifier(name.name)

@@ -8,8 +8,7 @@ extension RestoreSession {
     /// index has no count to check it against (one INSERT may hold many rows).
     /// `inOpenTransaction`: the caller's transaction holds the load.
     func insertRows(_ section: Section, from reader: ArchiveReader, inOpenTransaction: Bool = false) throws -> UInt64 {
-        if !inOpenTransaction { try connection.execute("BEGIN") }
-        do {
+        try connection.loading(inOpenTransaction: inOpenTransaction) {
             var rows: UInt64 = 0
             func run(_ statements: [SectionStatement]) throws {
                 for statement in statements {
@@ -33,11 +32,7 @@ extension RestoreSession {
                 pending.removeFirst(try runComplete())
             }
             try run(SectionStatement.split(pending))
-            if !inOpenTransaction { try connection.execute("COMMIT") }
             return rows
-        } catch {
-            if !inOpenTransaction { _ = try? connection.execute("ROLLBACK") }
-            throw error
         }
     }
 }
