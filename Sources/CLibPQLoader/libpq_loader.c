@@ -35,6 +35,7 @@
     X(PGresult *, PQexec, (PGconn *conn, const char *query), (conn, query)) \
     X(PGresult *, PQexecParams, (PGconn *conn, const char *command, int nParams, const Oid *paramTypes, const char *const *paramValues, const int *paramLengths, const int *paramFormats, int resultFormat), (conn, command, nParams, paramTypes, paramValues, paramLengths, paramFormats, resultFormat)) \
     X(PGresult *, PQgetResult, (PGconn *conn), (conn)) \
+    X(int, PQsendQuery, (PGconn *conn, const char *query), (conn, query)) \
     V(void, PQclear, (PGresult *res), (res)) \
     X(ExecStatusType, PQresultStatus, (const PGresult *res), (res)) \
     X(char *, PQresStatus, (ExecStatusType status), (status)) \

@@ -29,13 +29,48 @@ extension Connection {
     /// `String` would carry other encodings' bytes only by altering them). Like
     /// `execute(_:)` without parameters, the bytes may hold several statements.
     @discardableResult
-    public func execute(bytes sql: some Collection<UInt8>) throws -> QueryResult {
-        try checkNoNUL(sql, "SQL text")
-        let terminated = Array(sql) + [0]
-        let result = terminated.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { PQexec(handle, $0.baseAddress) }
+    public func execute(bytes sql: [UInt8]) throws -> QueryResult {
+        try completed(try withCString(sql) { PQexec(handle, $0) })
+    }
+
+    /// Runs every statement of `sql` in one round trip (one simple-query message)
+    /// and hands each statement's result to `body`, in order: a dump's thousands of
+    /// INSERTs then cost a round trip per batch rather than one each. After a
+    /// failed statement the server skips the rest of the batch; its error is thrown
+    /// once the connection is ready for the next command. Outside a transaction
+    /// block the batch is one implicit transaction, as with `execute(_:)`.
+    public func executeEach(bytes sql: [UInt8], _ body: (QueryResult) throws -> Void) throws {
+        guard try withCString(sql, { PQsendQuery(handle, $0) }) == 1 else {
+            throw PostgresError(.communication, lastErrorMessage)
         }
-        return try completed(result)
+        var failure: (any Error)?
+        while let next = PQgetResult(handle) {
+            let result = QueryResult(next)
+            guard failure == nil else { continue }
+            switch result.status {
+            case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+                do { try body(result) } catch { failure = error }
+            case PGRES_COPY_IN, PGRES_COPY_OUT:
+                // Ending the COPY also reads the remaining results, as the loop would.
+                abandonCopy(result.status)
+                failure = PostgresError(.unexpectedResult, "COPY FROM STDIN and COPY TO STDOUT need copyIn and copyOut, not executeEach")
+            case PGRES_FATAL_ERROR:
+                failure = result.error
+            default:
+                failure = unexpected(result)
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    /// SQL bytes as the C string libpq reads, refused if a NUL would cut them short.
+    private func withCString<T>(_ sql: [UInt8], _ body: (UnsafePointer<CChar>) -> T) throws -> T {
+        try checkNoNUL(sql, "SQL text")
+        var terminated = sql
+        terminated.append(0)
+        return terminated.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) }
+        }
     }
 
     /// The result of a command that is neither COPY nor failed, owned.

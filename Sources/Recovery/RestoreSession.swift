@@ -92,12 +92,12 @@ final class RestoreSession {
 
     private func execute(_ statement: SectionStatement) throws {
         guard inTransaction else {
-            try connection.execute(bytes: statement.bytes)
+            try connection.execute(bytes: Array(statement.bytes))
             return
         }
         try connection.execute("SAVEPOINT pgscalpel_statement")
         do {
-            try connection.execute(bytes: statement.bytes)
+            try connection.execute(bytes: Array(statement.bytes))
         } catch {
             // If even this fails, the transaction is aborted and the next statement says so.
             _ = try? connection.execute("ROLLBACK TO SAVEPOINT pgscalpel_statement")

@@ -9,11 +9,14 @@ struct SectionStatement {
     /// header can tell which semicolon ended the statement.
     typealias Token = (kind: SQLTokenizer.Token, range: Range<Int>)
 
-    var text: String
     /// The statement as the archive holds it, in the dump's client encoding: what
-    /// is sent to the server (`text` is for messages, and exact only in UTF-8).
+    /// is sent to the server.
     var bytes: ArraySlice<UInt8>
     var tokens: [Token]
+
+    /// For messages and matching, exact only in UTF-8; decoded when asked for, as
+    /// most statements (a dump's INSERTs) are only sent.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Splits SQL text at top-level semicolons. A `BEGIN ATOMIC` function body
     /// holds semicolons of its own and ends at its matching `END` (CASE ... END
@@ -42,8 +45,7 @@ struct SectionStatement {
         var atomicDepth = 0
         func finish(at end: Int) {
             if !current.isEmpty {
-                statements.append(SectionStatement(text: String(decoding: bytes[start..<end], as: UTF8.self),
-                                                   bytes: bytes[start..<end], tokens: current))
+                statements.append(SectionStatement(bytes: bytes[start..<end], tokens: current))
             }
             current = []
             start = end

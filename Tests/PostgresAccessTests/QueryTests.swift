@@ -41,6 +41,41 @@ import Testing
         #expect(error?.description.contains("NUL byte") == true)
     }
 
+    @Test func executeEachHandsOnEveryStatementsResultInOrder() throws {
+        let connection = try SharedServer.connect()
+        try connection.execute("CREATE TEMP TABLE each_one (id int)")
+        var tags: [String] = []
+        try connection.executeEach(bytes: Array("INSERT INTO each_one VALUES (1); -- one\nINSERT INTO each_one VALUES (2), (3);SELECT 7".utf8)) {
+            tags.append($0.commandTag)
+        }
+        #expect(tags == ["INSERT 0 1", "INSERT 0 2", "SELECT 1"])
+        #expect(try connection.execute("SELECT count(*) FROM each_one")[0, 0] == "3")
+    }
+
+    /// The server stops at the failed statement. Outside a transaction block the
+    /// batch is one implicit transaction, so the INSERT before it is undone too,
+    /// though its result was handed on.
+    @Test func executeEachStopsAtTheFailedStatementAndLeavesTheConnectionReady() throws {
+        let connection = try SharedServer.connect()
+        try connection.execute("CREATE TEMP TABLE each_two (id int PRIMARY KEY)")
+        var tags: [String] = []
+        let error = #expect(throws: PostgresError.self) {
+            try connection.executeEach(bytes: Array("INSERT INTO each_two VALUES (1); INSERT INTO each_two VALUES (1); INSERT INTO each_two VALUES (2);".utf8)) {
+                tags.append($0.commandTag)
+            }
+        }
+        #expect(error?.sqlState == "23505")
+        #expect(tags == ["INSERT 0 1"])
+        #expect(try connection.execute("SELECT count(*) FROM each_two")[0, 0] == "0")
+
+        let thrown = #expect(throws: PostgresError.self) {
+            try connection.executeEach(bytes: Array("SELECT 1; COPY each_two FROM STDIN; SELECT 2".utf8)) { _ in }
+        }
+        #expect(thrown?.description.contains("copyIn") == true)
+        #expect(try connection.execute("SELECT 3")[0, 0] == "3")
+        #expect(throws: PostgresError.self) { try connection.executeEach(bytes: [0x53, 0]) { _ in } }
+    }
+
     @Test(arguments: [
         ("SELECT * FROM nope", "42P01", #"ERROR 42P01: relation "nope" does not exist"#),
         ("SELECT 1/0", "22012", "ERROR 22012: division by zero"),

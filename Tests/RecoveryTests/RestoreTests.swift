@@ -151,6 +151,24 @@ import ScalpelArchive
         let whole = try RestoreAll(archive: archive.path).run(into: all)
         #expect(Dictionary(uniqueKeysWithValues: whole.tables.map { ($0.table.name, $0.rows) }) == rows)
         #expect(try Connection(all).execute("SELECT count(*) FROM public.\"select\" WHERE \"to\" IS NULL")[0, 0] == "1")
+
+        // In whole-size members a table's INSERTs reach the server in one batch. A row
+        // the target refuses fails it midway: the error names the table and is the
+        // server's, and the rows the batch inserted before it are rolled back.
+        let batched = try PackedArchive(dump: Array(dump))
+        try database.execute("TRUNCATE public.\"MixedCase\"")
+        try database.execute("ALTER TABLE public.\"MixedCase\" ADD CONSTRAINT not_five CHECK (\"Id\" <> 5)")
+        let failed = #expect(throws: RestoreError.self) {
+            try Restore(archive: batched.path, options: .init(tables: [try TablePattern("\"MixedCase\"")], part: .dataOnly))
+                .run(into: target)
+        }
+        #expect(failed?.description.contains("MixedCase") == true)
+        #expect(failed?.description.contains("23514") == true)
+        #expect(try database.execute("SELECT count(*) FROM public.\"MixedCase\"")[0, 0] == "0")
+        try database.execute("ALTER TABLE public.\"MixedCase\" DROP CONSTRAINT not_five")
+        let loaded = try Restore(archive: batched.path, options: .init(tables: [try TablePattern("\"MixedCase\"")], part: .dataOnly))
+            .run(into: target)
+        #expect(loaded.tables.map(\.rows) == [12])
     }
 
     /// Statements reach the server as the archive's bytes, in the dump's client
