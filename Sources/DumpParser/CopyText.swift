@@ -85,36 +85,9 @@ public enum CopyText {
         return value
     }
 
-    /// Escapes a value the way the server writes it: backslash doubled,
-    /// `\b \f \n \r \t \v` as letters, every other byte as it is.
-    public static func encode<Value: Collection<UInt8>>(_ value: Value) -> [UInt8] {
-        var text: [UInt8] = []
-        text.reserveCapacity(value.count)
-        for byte in value {
-            if let letter = escapeLetters[byte] {
-                text.append(ASCII.backslash)
-                text.append(letter)
-            } else {
-                text.append(byte)
-            }
-        }
-        return text
-    }
-
     /// Decodes a whole data line; nil stands for NULL.
     public static func decodeLine<Line: Collection<UInt8>>(_ line: Line, encoding: ClientOnlyEncoding? = nil) -> [[UInt8]?] {
         splitFields(line, encoding: encoding).map { $0.map { decode($0, encoding: encoding) } }
-    }
-
-    /// Encodes a row as a data line, with its trailing newline.
-    public static func encodeLine(_ fields: [[UInt8]?]) -> [UInt8] {
-        var line: [UInt8] = []
-        for (index, field) in fields.enumerated() {
-            if index > 0 { line.append(ASCII.tab) }
-            line.append(contentsOf: field.map { encode($0) } ?? nullMarker)
-        }
-        line.append(ASCII.newline)
-        return line
     }
 
     private static let nullMarker: [UInt8] = [ASCII.backslash, UInt8(ascii: "N")]
@@ -123,12 +96,6 @@ public enum CopyText {
         UInt8(ascii: "b"): 0x08, UInt8(ascii: "f"): 0x0C, UInt8(ascii: "n"): 0x0A,
         UInt8(ascii: "r"): 0x0D, UInt8(ascii: "t"): 0x09, UInt8(ascii: "v"): 0x0B,
     ]
-
-    private static let escapeLetters: [UInt8: UInt8] = {
-        var letters = Dictionary(uniqueKeysWithValues: letterEscapes.map { ($1, $0) })
-        letters[ASCII.backslash] = ASCII.backslash
-        return letters
-    }()
 
     /// NULL is recognised on the raw text, before unescaping: `\N` is NULL, `\\N` is not.
     private static func field(_ raw: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {

@@ -58,13 +58,3 @@ protocol DiffDetailWriter: AnyObject {
 extension DiffDetailWriter {
     func footer(_ summary: DiffSummary) -> [UInt8] { [] }
 }
-
-extension [UInt8]? {
-    /// Runs `body` on the value's bytes; an empty buffer for NULL.
-    func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
-        switch self {
-        case .some(let bytes): bytes.withUnsafeBytes(body)
-        case .none: body(UnsafeRawBufferPointer(start: nil, count: 0))
-        }
-    }
-}

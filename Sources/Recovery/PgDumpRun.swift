@@ -53,9 +53,6 @@ final class PgDumpRun {
 
     var processIdentifier: Int32 { child.pid }
 
-    /// What pg_dump says it is doing now, such as `dumping contents of table "public.users"`.
-    var lastActivity: String? { log.lastLine }
-
     /// Waits for pg_dump to exit; throws with its own error lines when it failed.
     func wait() throws {
         let termination = ended ?? child.wait()
@@ -91,15 +88,13 @@ final class PgDumpRun {
         return (ends[0], ends[1])
     }
 
-    /// pg_dump's standard error, kept as its last lines and its error lines only.
+    /// pg_dump's standard error, kept as its error lines only.
     private final class ErrorLog: @unchecked Sendable {
         private let condition = Condition()
         private var pending: [UInt8] = []
         private var closed = false
-        private var last: String?
         private var errors: [String] = []
 
-        var lastLine: String? { condition.withLock { last } }
         var errorLines: [String] { condition.withLock { errors } }
 
         func append(_ data: ArraySlice<UInt8>) {
@@ -114,7 +109,6 @@ final class PgDumpRun {
                     || !line.hasPrefix("pg_dump: ") {
                     if errors.count < 20 { errors.append(text) }
                 }
-                last = text
             }
         }
 

@@ -13,7 +13,6 @@ public final class ArchiveWriter {
     private var pending: [UInt8] = []
     private var pendingStart: UInt64 = 0
     private var appended: UInt64 = 0
-    private var sealedOffset: UInt64 = 0
     private var written: UInt64 = 0
     private var nextUncompressed: UInt64 = 0
     private var members: [Member] = []
