@@ -86,35 +86,11 @@ public struct Export {
     /// `--columns` as typed: names separated by commas, folded to lower case unless
     /// double-quoted (`id,"Some Col"`), as psql reads them.
     public static func columnNames(_ text: String) throws -> [String] {
-        var names: [String] = []
-        var current = ""
-        var quoted = false
-        var wasQuoted = false
-        var characters = text[...]
-        func finish() throws {
-            let name = wasQuoted ? current : current.trimmingSpacesAndTabs().lowercased()
+        try CommaList(text, option: "--columns").parts.map { part in
+            let name = part.quoted ? part.text : part.text.lowercased()
             guard !name.isEmpty else { throw UsageError("--columns \(text): an empty column name") }
-            names.append(name)
-            current = ""
-            wasQuoted = false
+            return name
         }
-        while let character = characters.popFirst() {
-            if character == "\"" {
-                if quoted && characters.first == "\"" {
-                    current.append(characters.removeFirst())
-                } else {
-                    quoted.toggle()
-                    wasQuoted = true
-                }
-            } else if character == "," && !quoted {
-                try finish()
-            } else if quoted || !character.isWhitespace || (!current.isEmpty && !wasQuoted) {
-                current.append(character)
-            }
-        }
-        guard !quoted else { throw UsageError("--columns \(text): unterminated quote") }
-        try finish()
-        return names
     }
 
     /// The tables the patterns match, in order, each with the `--where` of the `-t`

@@ -15,11 +15,12 @@ struct ExportKeyFilter {
     private var found: Set<[[UInt8]]> = []
 
     /// With one key column a value is taken whole, commas included; with several,
-    /// it is split at commas, and a double-quoted part may hold commas (`"a,b",7`).
+    /// it is split at commas, and a double-quoted part may hold commas (`"a,b",7`)
+    /// or keep the spaces around it (`" a",7`).
     init(table: QualifiedName, primaryKey: [String], values: [String]) throws {
         columns = primaryKey
         let parsed = try values.map { value in
-            let parts = primaryKey.count == 1 ? [value] : Self.split(value)
+            let parts = primaryKey.count == 1 ? [value] : try CommaList(value, option: "--key").parts.map(\.text)
             guard parts.count == primaryKey.count else {
                 throw UsageError("--key \(value): the primary key of \(table) has \(primaryKey.count) columns "
                     + "(\(primaryKey.joined(separator: ", "))); give one comma-separated value for each")
@@ -60,28 +61,5 @@ struct ExportKeyFilter {
     /// The keys no row had, as the user wrote them.
     var missing: [String] {
         wanted.filter { !found.contains($0.values) }.map(\.text)
-    }
-
-    private static func split(_ value: String) -> [String] {
-        var parts: [String] = []
-        var current = ""
-        var quoted = false
-        var characters = value[...]
-        while let character = characters.popFirst() {
-            if character == "\"" {
-                if quoted && characters.first == "\"" {
-                    current.append(characters.removeFirst())
-                } else {
-                    quoted.toggle()
-                }
-            } else if character == "," && !quoted {
-                parts.append(current)
-                current = ""
-            } else {
-                current.append(character)
-            }
-        }
-        parts.append(current)
-        return parts
     }
 }

@@ -50,6 +50,19 @@ import ScalpelArchive
         #expect(empty.columns.isEmpty)
     }
 
+    @Test func commaListsSplitOutsideQuotes() throws {
+        func parts(_ value: String) throws -> [CommaList.Part] { try CommaList(value, option: "--x").parts }
+        #expect(try parts("a,b") == [.init(text: "a", quoted: false), .init(text: "b", quoted: false)])
+        #expect(try parts(#" a b , " c,d " ,"e""f","#) == [
+            .init(text: "a b", quoted: false), .init(text: " c,d ", quoted: true),
+            .init(text: #"e"f"#, quoted: true), .init(text: "", quoted: false),
+        ])
+        #expect(try parts(#"x"Y"z"#) == [.init(text: "xYz", quoted: true)])
+        #expect(try parts("") == [.init(text: "", quoted: false)])
+        let error = #expect(throws: UsageError.self) { try parts(#"a,"b"#) }
+        #expect(error?.description == #"--x a,"b: unterminated quote"#)
+    }
+
     @Test func primaryKeysAndDomains() {
         let key = TableDefinition.primaryKey(parsing: Array("""
             --

@@ -161,6 +161,9 @@ import Testing
         let quoted = try fixture.export("pairs", keys: [#""x,y",2"#, #""say ""hi""",1"#])
         #expect(quoted.text == "a,b,note\n\"x,y\",2,comma\n\"say \"\"hi\"\"\",1,quotes\n")
         #expect(throws: UsageError.self) { try fixture.export("pairs", keys: ["x"]) }
+        // Spaces around a part are not part of it; an unfinished quote is an error, not a value.
+        #expect(try fixture.export("pairs", keys: [#" "x,y" , 2 "#]).text == quoted.text.split(separator: "\n").prefix(2).joined(separator: "\n") + "\n")
+        #expect(throws: UsageError.self) { try fixture.export("pairs", keys: [#""x,y,2"#]) }
         #expect(throws: UsageError.self) { try fixture.export("dots", keys: ["1"]) }
     }
 
@@ -174,6 +177,7 @@ import Testing
         #expect(throws: UsageError.self) { try fixture.export("no_such_table") }
         #expect(try Export.columnNames(#"id, "Some Col" ,PLAN,"a""b",x y"#) == ["id", "Some Col", "plan", "a\"b", "x y"])
         #expect(throws: UsageError.self) { try Export.columnNames("id,,plan") }
+        #expect(throws: UsageError.self) { try Export.columnNames(#"id,"Some Col"#) }
     }
 
     @Test func severalTablesGoToAFolderWithAManifest() throws {

@@ -1,0 +1,46 @@
+import Support
+
+/// A comma-separated option value as the user typed it (`--columns`, a composite
+/// `--key`): a double-quoted stretch may hold commas and spaces, `""` inside one is
+/// a quote, and spaces around a part are not part of it.
+struct CommaList {
+    struct Part: Equatable {
+        var text: String
+        /// Whether any of it was quoted, which keeps a column name's case.
+        var quoted: Bool
+    }
+
+    let parts: [Part]
+
+    init(_ value: String, option: String) throws {
+        var parts: [Part] = []
+        var segments: [(text: String, quoted: Bool)] = [("", false)]
+        var quoted = false
+        var characters = value[...]
+        func finish() {
+            if !segments[0].quoted { segments[0].text = String(segments[0].text.drop(while: \.isWhitespace)) }
+            if !segments[segments.count - 1].quoted {
+                segments[segments.count - 1].text = String(segments[segments.count - 1].text.reversed().drop(while: \.isWhitespace).reversed())
+            }
+            parts.append(Part(text: segments.map(\.text).joined(), quoted: segments.contains { $0.quoted }))
+            segments = [("", false)]
+        }
+        while let character = characters.popFirst() {
+            if character == "\"" {
+                if quoted && characters.first == "\"" {
+                    segments[segments.count - 1].text.append(characters.removeFirst())
+                } else {
+                    quoted.toggle()
+                    segments.append(("", quoted))
+                }
+            } else if character == "," && !quoted {
+                finish()
+            } else {
+                segments[segments.count - 1].text.append(character)
+            }
+        }
+        guard !quoted else { throw UsageError("\(option) \(value): unterminated quote") }
+        finish()
+        self.parts = parts
+    }
+}
