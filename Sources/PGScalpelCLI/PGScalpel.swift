@@ -19,11 +19,17 @@ struct PGScalpel: ParsableCommand {
           pgscalpel backup -d postgres://app@db/prod -f prod.scalpel.sql.gz
           pg_dump prod | pgscalpel pack > prod.scalpel.sql.gz
           pgscalpel ls prod.scalpel.sql.gz
-          pgscalpel cat prod.scalpel.sql.gz -t public.users --data-only
           pgscalpel verify prod.scalpel.sql.gz
-          pgscalpel doctor -d postgres://app@db/prod
 
-        Exit status: 0 success, 1 the check failed (verify found damage), 2 error.
+        After a bad migration damaged the users table of database prod:
+          pgscalpel diff prod.scalpel.sql.gz -t users --against prod
+          pgscalpel apply prod.scalpel.sql.gz -t users --into prod   # dry run first
+          pgscalpel apply prod.scalpel.sql.gz -t users --into prod --execute
+          pgscalpel restore prod.scalpel.sql.gz -t users --into auto
+          pgscalpel export prod.scalpel.sql.gz -t users --key 42 --format jsonl
+
+        Exit status: 0 success, 1 a check failed (verify found damage, diff found a \
+        difference, ...), 2 error.
         """,
         version: PGScalpelVersion.current,
         subcommands: [Backup.self, Pack.self, List.self, Verify.self, Cat.self, Export.self, Restore.self, Diff.self, Apply.self, Drill.self, Doctor.self, Sidecar.self]
