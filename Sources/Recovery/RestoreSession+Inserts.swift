@@ -5,7 +5,7 @@ extension RestoreSession {
     /// Loads a `TABLE DATA` section of a dump made with `--inserts`: its INSERT
     /// statements, run as they arrive from the archive a member at a time, so a
     /// large table is never held whole. Each member's statements go to the server
-    /// in one round trip; one each made 200,000 rows take 18 s, as long as psql.
+    /// in one round trip: 200,000 rows take 5 s, against 18 s one at a time (as psql does).
     /// Returns the rows the server inserted; the index has no count to check it
     /// against (one INSERT may hold many rows). `inOpenTransaction`: the caller's
     /// transaction holds the load.
@@ -23,19 +23,9 @@ extension RestoreSession {
                     throw RestoreError("\(section.label): \(error.description)")
                 }
             }
-            var pending: [UInt8] = []
-            // Returns where the statements run end; they go out of scope before
-            // `pending` is trimmed, so trimming does not copy it.
-            func runComplete() throws -> Int {
-                let complete = SectionStatement.complete(in: pending)
-                try run(complete.statements)
-                return complete.end
-            }
-            try reader.read(section) { chunk in
-                pending += chunk
-                pending.removeFirst(try runComplete())
-            }
-            try run(SectionStatement.split(pending))
+            var stream = SectionStatement.Stream()
+            try reader.read(section) { chunk in try stream.append(chunk, run) }
+            try stream.finish(run)
             return rows
         }
     }

@@ -25,12 +25,30 @@ struct SectionStatement {
         scan(bytes).statements
     }
 
-    /// The statements of `bytes` that end with their semicolon, and the offset just
-    /// past the last of them: what follows may be a statement still to be completed
-    /// by the next bytes of the section (`split` it once the section has ended).
-    static func complete(in bytes: [UInt8]) -> (statements: [SectionStatement], end: Int) {
-        let scanned = scan(bytes)
-        return (Array(scanned.statements.prefix(scanned.complete)), scanned.end)
+    /// A section's statements as its bytes arrive in pieces (an archive's members),
+    /// each handed on once its semicolon has arrived, so a section is never held whole.
+    struct Stream {
+        private var pending: [UInt8] = []
+
+        /// Hands `body` the statements that `chunk` completes, if any.
+        mutating func append(_ chunk: [UInt8], _ body: ([SectionStatement]) throws -> Void) rethrows {
+            pending += chunk
+            // A statement ends only at a semicolon among the new bytes: the earlier ones
+            // read the same whatever follows, and none of them ended one. So a long
+            // value spread over many members is not scanned again at each of them.
+            guard chunk.contains(UInt8(ascii: ";")) else { return }
+            let scanned = scan(pending)
+            try body(Array(scanned.statements.prefix(scanned.complete)))
+            // The statements, and their slices of `pending`, are gone: this does not copy.
+            pending.removeFirst(scanned.end)
+        }
+
+        /// Hands `body` what is left once the section has ended, the last statement
+        /// perhaps without its semicolon.
+        mutating func finish(_ body: ([SectionStatement]) throws -> Void) rethrows {
+            try body(split(pending))
+            pending = []
+        }
     }
 
     /// Every statement, the last possibly without its semicolon; how many come first

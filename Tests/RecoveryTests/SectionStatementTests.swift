@@ -51,17 +51,14 @@ import ScalpelArchive
         let whole = SectionStatement.split(bytes).map(\.text)
         #expect(whole.count == 4)
         for size in 1...bytes.count {
-            var pending: [UInt8] = []
+            var stream = SectionStatement.Stream()
             var texts: [String] = []
             for start in stride(from: 0, to: bytes.count, by: size) {
-                pending += bytes[start..<min(start + size, bytes.count)]
-                let complete = SectionStatement.complete(in: pending)
-                texts += complete.statements.map(\.text)
-                pending.removeFirst(complete.end)
+                stream.append(Array(bytes[start..<min(start + size, bytes.count)])) { texts += $0.map(\.text) }
             }
             // Handed on before the end: all but perhaps the last, whose chunk may end the text.
             #expect(texts.count >= whole.count - 1, "chunks of \(size)")
-            texts += SectionStatement.split(pending).map(\.text)
+            stream.finish { texts += $0.map(\.text) }
             #expect(texts == whole, "chunks of \(size)")
         }
     }
