@@ -87,10 +87,9 @@ public struct DumpScanner: Sendable {
             switch mode {
             case .lineStart: i = atLineStart(bytes, i)
             case .lineDash: i = afterLineDash(bytes, i)
-            case .lineIndent: i = inIndent(bytes, i)
+            case .lineIndent, .afterStatement: i = inBlanks(bytes, i)
             case .commentLine, .metaLine: i = inLine(bytes, i)
             case .statement: i = inStatement(bytes, i)
-            case .afterStatement: i = afterStatement(bytes, i)
             case .copyCommandTail: i = inCopyCommandTail(bytes, i)
             case .copyData: i = inCopyData(bytes, i)
             }
@@ -165,10 +164,12 @@ public struct DumpScanner: Sendable {
         return i + 1
     }
 
-    private mutating func inIndent(_ bytes: UnsafeRawBufferPointer, _ i: Int) -> Int {
+    /// Blanks before a line's first statement, or after a statement on its line. A
+    /// blank line ends the header block above it; the rest of a statement's line does not.
+    private mutating func inBlanks(_ bytes: UnsafeRawBufferPointer, _ i: Int) -> Int {
         switch bytes[i] {
         case ASCII.newline:
-            headerBlock.reset()
+            if mode == .lineIndent { headerBlock.reset() }
             mode = .lineStart
         case ASCII.space, ASCII.tab, ASCII.carriageReturn, ASCII.formFeed:
             break
@@ -209,19 +210,6 @@ public struct DumpScanner: Sendable {
             mode = .lineStart
         }
         return end
-    }
-
-    private mutating func afterStatement(_ bytes: UnsafeRawBufferPointer, _ i: Int) -> Int {
-        switch bytes[i] {
-        case ASCII.newline:
-            mode = .lineStart
-        case ASCII.space, ASCII.tab, ASCII.carriageReturn, ASCII.formFeed:
-            break
-        default:
-            beginStatement(at: i)
-            return i
-        }
-        return i + 1
     }
 
     private mutating func inCopyCommandTail(_ bytes: UnsafeRawBufferPointer, _ i: Int) -> Int {
