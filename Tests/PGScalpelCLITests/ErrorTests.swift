@@ -34,6 +34,28 @@ import Testing
         #expect(noSuchSocket.text.contains("MISSING connection"))
     }
 
+    /// /dev/full fails every write with ENOSPC, as a full disk does: each command
+    /// writing to standard output says so in one line and exits 2, and `pack -f`
+    /// leaves neither the archive nor its temporary file behind.
+    @Test func aFullDiskIsOneLineAndLeavesNoFile() throws {
+        let scratch = try ScratchFolder()
+        let archive = scratch.file("a.scalpel.sql.gz")
+        let fixture = Fixture.path("awkward.sql")
+        #expect(try CLI.shell("'\(CLI.pgscalpel)' pack -f '\(archive)' < '\(fixture)'").status == 0)
+        for command in ["pack < '\(fixture)'", "cat '\(archive)' -t plain", "export '\(archive)' -t plain",
+                        "ls --json '\(archive)'"] {
+            let outcome = try CLI.shell("'\(CLI.pgscalpel)' \(command) > /dev/full")
+            expectOneLine(outcome, mentioning: "cannot write standard output: No space left on device")
+        }
+        try FileManager.default.createDirectory(atPath: scratch.file("full"), withIntermediateDirectories: false)
+        let mounted = try CLI.shell("mount -t tmpfs -o size=16k tmpfs '\(scratch.file("full"))'")
+        guard mounted.status == 0 else { return }  // without the right to mount, /dev/full above is the check
+        defer { _ = try? CLI.shell("umount '\(scratch.file("full"))'") }
+        let packed = try CLI.shell("'\(CLI.pgscalpel)' pack -f '\(scratch.file("full"))/b.scalpel.sql.gz' < '\(fixture)'")
+        expectOneLine(packed, mentioning: "No space left on device")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.file("full")) == [])
+    }
+
     @Test func doctorFindsTheBinariesAndTheServer() throws {
         let env = try TestServer.environment()
         let doctor = try CLI.pgscalpel(["doctor", "-d", "postgres", "--json"], environment: env)
