@@ -24,6 +24,19 @@ import Testing
         #expect(original.output.count > 50_000)
     }
 
+    /// A disk that fills mid-backup: one line, exit 2, no archive and no temporary file.
+    @Test func aBackupOntoAFullDiskLeavesNothing() throws {
+        let scratch = try ScratchFolder()
+        guard let disk = try scratch.smallDisk() else { return }  // no right to mount here
+        let env = try TestServer.environment()
+        let source = try TestServer.loadFixture("awkward.sql", prefix: "awk_full")
+        let backup = try CLI.pgscalpel(["backup", "-d", source, "-f", "\(disk)/full.scalpel.sql.gz"], environment: env)
+        #expect(backup.status == 2)
+        #expect(backup.errors.split(separator: "\n").count == 1, "\(backup.errors)")
+        #expect(backup.errors.contains("No space left on device"), "\(backup.errors)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: disk) == [])
+    }
+
     @Test func packedStreamIsPgDumpsOutputByteForBytePlusOneCommentLine() throws {
         let env = try TestServer.environment()
         let source = try TestServer.loadFixture("awkward.sql", prefix: "awk_pack")

@@ -120,7 +120,22 @@ final class ScratchFolder {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
     func file(_ name: String) -> String { "\(path)/\(name)" }
-    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    /// A 16 KiB tmpfs in the folder, as a full disk; nil without the right to mount.
+    func smallDisk() throws -> String? {
+        let disk = file("disk")
+        try FileManager.default.createDirectory(atPath: disk, withIntermediateDirectories: false)
+        guard try CLI.shell("mount -t tmpfs -o size=16k tmpfs '\(disk)'").status == 0 else { return nil }
+        mounts.append(disk)
+        return disk
+    }
+
+    private var mounts: [String] = []
+
+    deinit {
+        for disk in mounts { _ = try? CLI.shell("umount '\(disk)'") }
+        try? FileManager.default.removeItem(atPath: path)
+    }
 }
 
 struct TestFailure: Error, CustomStringConvertible {
