@@ -45,20 +45,12 @@ extension Connection {
         }
         var failure: (any Error)?
         while let next = PQgetResult(handle) {
-            let result = QueryResult(next)
-            guard failure == nil else { continue }
-            switch result.status {
-            case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
-                do { try body(result) } catch { failure = error }
-            case PGRES_COPY_IN, PGRES_COPY_OUT:
-                // Ending the COPY also reads the remaining results, as the loop would.
-                abandonCopy(result.status)
-                failure = PostgresError(.unexpectedResult, "COPY FROM STDIN and COPY TO STDOUT need copyIn and copyOut, not executeEach")
-            case PGRES_FATAL_ERROR:
-                failure = result.error
-            default:
-                failure = unexpected(result)
+            guard failure == nil else {
+                PQclear(next)
+                continue
             }
+            // A COPY's result is refused after ending it, which reads the rest of the batch.
+            do { try body(try completed(next)) } catch { failure = error }
         }
         if let failure { throw failure }
     }
