@@ -22,7 +22,8 @@ extension PGScalpel {
 
             Modes: merge (default) writes only the difference; replace rewrites every row in scope; \
             missing re-inserts only rows deleted since the backup. --columns restores only those \
-            columns of rows that exist on both sides. --where limits all of it to matching rows. \
+            columns of rows that exist on both sides; a column dropped in production must be added \
+            back first (the refusal prints the ALTER TABLE). --where limits all of it to matching rows. \
             The table is never dropped: foreign keys, views, grants and triggers stay. Triggers fire \
             as for any write; --disable-triggers turns user triggers off for the transaction (needs \
             the table's owner). Nothing from the archive runs as SQL on production: only its COPY data.

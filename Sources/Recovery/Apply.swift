@@ -152,7 +152,7 @@ public struct Apply {
         var updated = shared.filter { !key.contains($0) }
         if let columns {
             for column in columns where !shared.contains(column) {
-                throw UsageError("--columns: \(column) is not a column of both the backup's and production's \(relation)")
+                throw UsageError(try drift.refusal(of: column, option: "--columns", table: relation, on: connection))
             }
             if let keyColumn = columns.first(where: key.contains) {
                 throw UsageError("--columns: \(keyColumn) is part of the key, which matches rows and is never rewritten")

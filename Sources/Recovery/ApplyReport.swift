@@ -58,8 +58,8 @@ public struct ApplyReport: Codable, Sendable {
         }
         lines.append("\(verb)delete: \(deleted) rows inserted since the backup\(examples("delete"))")
         if !schemaDrift.isEmpty {
-            lines.append("schema drift (only shared columns are restored): dropped \(schemaDrift.dropped), added \(schemaDrift.added), "
-                + "retyped \(schemaDrift.retyped.map(\.column)), renamed \(schemaDrift.renamed.map { "\($0.backup)->\($0.production)" })")
+            lines.append("schema drift (only the columns on both sides are restored):")
+            lines += schemaDrift.textLines
         }
         if !sequences.isEmpty {
             let moved = executed ? "sequences moved" : "sequences to move"

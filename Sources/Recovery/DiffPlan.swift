@@ -34,7 +34,8 @@ struct DiffPlan {
         let declared = try catalog.columns(of: table)
         let backupColumns = (first.columns ?? []).map { (name: $0, typeText: declared[$0]?.typeText ?? "") }
 
-        connection = try Connection(production)
+        let connection = try Connection(production)
+        self.connection = connection
         try DiffSession(dump: reader.index.dump).begin(on: connection)
         let live = try LiveTable(table, on: connection)
         try connection.execute("ROLLBACK")
@@ -44,8 +45,7 @@ struct DiffPlan {
 
         func requireShared(_ names: [String], as what: String) throws {
             for name in names where !shared.contains(name) {
-                let side = backupColumns.contains(where: { $0.name == name }) ? "production" : "the backup"
-                throw UsageError("\(what) column \(name) is not in \(side)'s \(table)")
+                throw UsageError(try drift.refusal(of: name, option: what, table: table, on: connection))
             }
         }
         let keyColumns: [String]

@@ -34,17 +34,7 @@ final class DiffTextWriter: DiffDetailWriter {
         let drift = summary.schemaDrift
         if !drift.isEmpty || !drift.generated.isEmpty {
             lines.append("schema drift:")
-            if !drift.dropped.isEmpty { lines.append("  dropped in production: \(drift.dropped.joined(separator: ", "))") }
-            if !drift.added.isEmpty { lines.append("  added in production: \(drift.added.joined(separator: ", "))") }
-            for retyped in drift.retyped {
-                lines.append("  retyped: \(retyped.column) \(retyped.backup) -> \(retyped.production) (compared as text)")
-            }
-            for renamed in drift.renamed {
-                lines.append("  renamed?: \(renamed.backup) -> \(renamed.production) (\(renamed.type); not compared)")
-            }
-            if !drift.generated.isEmpty {
-                lines.append("  generated in production, not compared: \(drift.generated.joined(separator: ", "))")
-            }
+            lines += drift.textLines
         }
         if summary.listed > 0 { lines.append("") }
         return Array((lines.joined(separator: "\n") + "\n").utf8)

@@ -1,3 +1,6 @@
+import PostgresAccess
+import Support
+
 /// How a table's columns moved between the backup and production: the usual
 /// trace of a migration. `diff` reports it and goes on over the columns both
 /// sides share; `apply` restores only those.
@@ -16,6 +19,8 @@ public struct SchemaDrift: Codable, Sendable, Equatable {
 
     /// In the backup, gone from production.
     public var dropped: [String] = []
+    /// The backup's type of each dropped column: what adding it back takes.
+    public var droppedTypes: [String: String] = [:]
     /// New in production.
     public var added: [String] = []
     /// Same name, another type: still compared, by the text of their values.
@@ -61,9 +66,61 @@ public struct SchemaDrift: Codable, Sendable, Equatable {
                 added.remove(at: match)
             } else {
                 drift.dropped.append(column.name)
+                if !column.typeText.isEmpty { drift.droppedTypes[column.name] = column.typeText }
             }
         }
         drift.added = added.map(\.name)
         return (drift, shared)
+    }
+
+    /// The drift as indented lines, for the text reports of `diff` and `apply`.
+    var textLines: [String] {
+        var lines: [String] = []
+        if !dropped.isEmpty {
+            let typed = dropped.map { name in droppedTypes[name].map { "\(name) (\($0))" } ?? name }
+            lines.append("  dropped in production: \(typed.joined(separator: ", "))")
+        }
+        if !added.isEmpty { lines.append("  added in production: \(added.joined(separator: ", "))") }
+        for retyped in retyped {
+            lines.append("  retyped: \(retyped.column) \(retyped.backup) -> \(retyped.production) (compared as text)")
+        }
+        for renamed in renamed {
+            lines.append("  renamed?: \(renamed.backup) -> \(renamed.production) (\(renamed.type); not compared)")
+        }
+        if !generated.isEmpty {
+            lines.append("  generated in production, not compared: \(generated.joined(separator: ", "))")
+        }
+        if !dropped.isEmpty {
+            let names = dropped.joined(separator: ",")
+            lines.append("  to restore \(names): add \(dropped.count == 1 ? "it" : "them") to production again, then apply --columns \(names)")
+        }
+        return lines
+    }
+
+    /// Why `option` cannot use the column `name` of `table`. For a column dropped in
+    /// production, the statement that adds it back, for the operator to run: pgscalpel
+    /// changes no table's definition in production.
+    func refusal(of name: String, option: String, table: QualifiedName, on connection: Connection) throws -> String {
+        if dropped.contains(name) {
+            guard let type = droppedTypes[name] else {
+                return "\(option): \(name) was dropped from production's \(table); add it back, then run this again"
+            }
+            // format's %I quotes only where SQL needs it, as quote_ident does: the
+            // statement reads as the operator would type it.
+            let statement = try connection.execute("SELECT format('ALTER TABLE %I.%I ADD COLUMN %I', $1::text, $2::text, $3::text)",
+                                                   [table.schema ?? "public", table.name, name])
+            let alter = "\(statement[0, 0] ?? "") \(type)"
+            return "\(option): \(name) was dropped from production's \(table); add it back (\(alter)), then run this again"
+        }
+        if let rename = renamed.first(where: { $0.backup == name }) {
+            return "\(option): \(name) is not in production's \(table) (renamed to \(rename.production)?); columns are matched by name"
+        }
+        if added.contains(name) || renamed.contains(where: { $0.production == name }) {
+            return "\(option): \(name) is not in the backup's \(table) (added in production since the backup)"
+        }
+        if generated.contains(name) {
+            return "\(option): \(name) is a generated column in production: derived, never compared or written"
+        }
+        return "\(option): \(table) has no column \(name), in the backup or in production"
     }
 }

@@ -335,25 +335,50 @@ struct DamagedItems {
 
     @Test func aDroppedColumnIsLeftOutAndADroppedKeyColumnRefuses() throws {
         let db = try ApplyDatabase("apply_drift", """
-            CREATE TABLE people (id int PRIMARY KEY, name text, age int, email text);
-            INSERT INTO people SELECT i, 'p' || i, i % 90, 'p' || i || '@example.com' FROM generate_series(1, 500) i;
+            CREATE TABLE people (id int PRIMARY KEY, name text, age int, email text, "user" varchar(20));
+            INSERT INTO people SELECT i, 'p' || i, i % 90, 'p' || i || '@example.com', 'u' || i FROM generate_series(1, 500) i;
             CREATE TABLE tags (id int PRIMARY KEY, tag text);
             INSERT INTO tags SELECT i, 't' || i FROM generate_series(1, 50) i;
             """)
         let archive = try db.backup()
-        try db.psql("ALTER TABLE people DROP COLUMN email; UPDATE people SET age = -1 WHERE id <= 20; DELETE FROM people WHERE id > 490;")
+        try db.psql("""
+            ALTER TABLE people DROP COLUMN email, DROP COLUMN "user";
+            UPDATE people SET age = -1 WHERE id <= 20; DELETE FROM people WHERE id > 490;
+            """)
+        let dryRun = try db.apply(archive, "people", [])
+        #expect(dryRun.text.contains("""
+            schema drift (only the columns on both sides are restored):
+              dropped in production: email (text), user (character varying(20))
+              to restore email,user: add them to production again, then apply --columns email,user
+            """), "\(dryRun.text)")
         let report = try db.applyReport(archive, "people", ["--execute", "--undo", db.scratch.file("u.gz")])
-        #expect((report["schemaDrift"] as? [String: Any])?["dropped"] as? [String] == ["email"])
+        let drift = report["schemaDrift"] as? [String: Any]
+        #expect(drift?["dropped"] as? [String] == ["email", "user"])
+        #expect(drift?["droppedTypes"] as? [String: String] == ["email": "text", "user": "character varying(20)"])
         #expect(report["inserted"] as? Int == 10 && report["updated"] as? Int == 20)
         let diff = try db.diff(archive, "people", ["--format", "json"])
         let summary = (try JSONSerialization.jsonObject(with: diff.output) as? [String: Any])?["summary"] as? [String: Any]
         #expect(summary?["deleted"] as? Int == 0 && summary?["inserted"] as? Int == 0 && summary?["changed"] as? Int == 0, "\(diff.text)")
 
+        // The dropped columns come back in two steps: the operator adds them, as the
+        // refusal says (pgscalpel changes no definition in production), then --columns.
+        let refused = try db.apply(archive, "people", ["--columns", "user", "--execute", "--undo", db.scratch.file("r.gz")])
+        #expect(refused.status == 2)
+        #expect(refused.errors == "pgscalpel: --columns: user was dropped from production's public.people; add it back "
+            + "(ALTER TABLE public.people ADD COLUMN \"user\" character varying(20)), then run this again\n")
+        #expect(!FileManager.default.fileExists(atPath: db.scratch.file("r.gz")))
+        try db.psql(#"ALTER TABLE people ADD COLUMN email text, ADD COLUMN "user" character varying(20)"#)
+        let restored = try db.applyReport(archive, "people", ["--columns", "email,user", "--execute", "--undo", db.scratch.file("c.gz")])
+        #expect(restored["updated"] as? Int == 500 && restored["inserted"] as? Int == 0 && restored["deleted"] as? Int == 0)
+        #expect(try db.psql(#"SELECT email || ' ' || "user" FROM people WHERE id = 7"#) == "p7@example.com u7")
+        let after = try db.diff(archive, "people", [])
+        #expect(after.status == 0, "\(after.text)")
+
         try db.psql("ALTER TABLE tags DROP COLUMN id; UPDATE tags SET tag = 'x';")
         let tags = try db.psql("SELECT string_agg(tag, ',') FROM tags")
-        let refused = try db.apply(archive, "tags", ["--execute", "--undo", db.scratch.file("t.gz")])
-        #expect(refused.status == 2)
-        #expect(refused.errors.contains("key column id"), "\(refused.errors)")
+        let keyRefused = try db.apply(archive, "tags", ["--execute", "--undo", db.scratch.file("t.gz")])
+        #expect(keyRefused.status == 2)
+        #expect(keyRefused.errors.contains("key column id"), "\(keyRefused.errors)")
         #expect(try db.psql("SELECT string_agg(tag, ',') FROM tags") == tags)
     }
 

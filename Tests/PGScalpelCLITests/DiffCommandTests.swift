@@ -319,7 +319,13 @@ import Testing
         #expect(differences.map { ($0["key"] as? [String: String])?["id"] } == ["2", "3"])
 
         let text = try production.diff("drift")
-        #expect(text.text.contains("schema drift:\n  dropped in production: gone\n  added in production: extra\n"), "\(text.text)")
+        #expect(text.text.contains("""
+            schema drift:
+              dropped in production: gone (text)
+              added in production: extra
+            """), "\(text.text)")
+        #expect(text.text.contains("  to restore gone: add it to production again, then apply --columns gone\n"), "\(text.text)")
+        #expect(drift["droppedTypes"] as? [String: String] == ["gone": "text"])
         #expect(text.text.contains("renamed?: old_name -> new_name (date; not compared)"), "\(text.text)")
 
         // Drift alone is a difference.
