@@ -64,7 +64,14 @@ struct PGScalpel: ParsableCommand {
         }
         let line = text.split(whereSeparator: \.isNewline).map { $0.trimmingSpacesAndTabs() }
             .filter { !$0.isEmpty }.joined(separator: " ")
-        if exitCode(for: error) == .validationFailure { return "\(line) (see pgscalpel --help)" }
+        if exitCode(for: error) == .validationFailure { return "\(line) (see \(helpCommand))" }
         return line
+    }
+
+    /// The help that covers the mistake: the subcommand's when one was named.
+    private static var helpCommand: String {
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+        guard let named = CommandLine.arguments.dropFirst().first, names.contains(named) else { return "pgscalpel --help" }
+        return "pgscalpel \(named) --help"
     }
 }

@@ -12,9 +12,12 @@ import Testing
     }
 
     @Test func anUnknownOptionOrCommand() throws {
-        expectOneLine(try CLI.pgscalpel(["ls", "--frobnicate", "x"]), mentioning: "--frobnicate")
-        expectOneLine(try CLI.pgscalpel(["frobnicate"]), mentioning: "frobnicate")
+        expectOneLine(try CLI.pgscalpel(["ls", "--frobnicate", "x"]), mentioning: "'--frobnicate' (see pgscalpel ls --help)")
+        expectOneLine(try CLI.pgscalpel(["frobnicate"]), mentioning: "'frobnicate' (see pgscalpel --help)")
         expectOneLine(try CLI.pgscalpel(["cat", "x.scalpel.sql.gz"]), mentioning: "-t")
+        // pg_dump's habit: diff names production with --against, and its help says so.
+        expectOneLine(try CLI.pgscalpel(["diff", "x.scalpel.sql.gz", "-t", "users", "-d", "prod"]),
+                      mentioning: "Unknown option '-d' (see pgscalpel diff --help)")
     }
 
     @Test func aMissingFile() throws {
