@@ -209,9 +209,11 @@ public struct Apply {
         }
         if extra > 0 { try refuseReferencedDeletes(live: live, sql: sql, relation: relation, on: connection) }
         let sequences = try live.ownedSequences(on: connection)
+        let targetDatabase = try connection.execute("SELECT current_database()")[0, 0] ?? ""
 
         var report = ApplyReport(
-            table: relation.description, archive: archive, target: target.redacted, mode: mode, key: key, columns: updated,
+            table: relation.description, archive: archive, backupStartedAt: reader.index.dump.startedAt, backupDatabase: reader.index.dump.database,
+            target: target.redacted, targetDatabase: targetDatabase, mode: mode, key: key, columns: updated,
             whereClause: whereClause, executed: false, backupRows: backupRows, inserted: missing, updated: updates,
             changedColumns: zip(updated, perColumn).map { ApplyReport.ColumnCount(column: $0, rows: $1) },
             deleted: extra, sample: sample, schemaDrift: drift, sequences: sequences.map(\.sequence),
@@ -227,7 +229,7 @@ public struct Apply {
         progress?.update("saving the rows about to change to \(undo.path)")
         report.undoRows = try undo.write(rows: "COPY (\(sql.rowsAboutToChange(columns: saved, updating: updates > 0, deleting: extra > 0))) TO STDOUT",
                                          insertedKeys: missing > 0 ? "COPY (\(sql.sample(ApplyStatements.missingTable, limit: nil))) TO STDOUT" : nil,
-                                         on: connection, settings: session.settings, database: target["dbname"], progress: progress)
+                                         on: connection, settings: session.settings, database: targetDatabase, progress: progress)
         report.undoArchive = undo.path
 
         progress?.update("writing")

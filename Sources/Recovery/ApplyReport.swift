@@ -8,7 +8,12 @@ public struct ApplyReport: Codable, Sendable {
 
     public var table: String
     public var archive: String
+    /// When the archive's dump started, and of which database, when it says.
+    public var backupStartedAt: String?
+    public var backupDatabase: String?
     public var target: String
+    /// The database the target connection reached.
+    public var targetDatabase: String
     public var mode: Apply.Mode
     public var key: [String]
     /// Columns written into matched rows.
@@ -34,7 +39,7 @@ public struct ApplyReport: Codable, Sendable {
     public var seconds: Double
 
     enum CodingKeys: String, CodingKey {
-        case table, archive, target, mode, key, columns
+        case table, archive, backupStartedAt, backupDatabase, target, targetDatabase, mode, key, columns
         case whereClause = "where"
         case executed, backupRows, inserted, updated, changedColumns, deleted, sample, schemaDrift, sequences
         case undoArchive, undoRows, seconds
@@ -43,7 +48,11 @@ public struct ApplyReport: Codable, Sendable {
     public func renderText(undoCommand: String?) -> String {
         var lines: [String] = []
         let state = executed ? "committed" : "DRY RUN: nothing was written (add --execute to apply)"
-        lines.append("apply \(table) from \(archive) into \(target): \(state)")
+        let backup = [backupDatabase, backupStartedAt.map { "at \($0)" }].compactMap { $0 }.joined(separator: " ")
+        lines.append("apply \(table) from \(archive)\(backup.isEmpty ? "" : " (backup of \(backup))") into \(target): \(state)")
+        if let note = databaseMismatchNote(backup: backupDatabase, other: targetDatabase, role: "this writes to database") {
+            lines.append(note)
+        }
         lines.append("mode \(mode.rawValue); rows matched by \(key.joined(separator: ", ")); backup rows in scope: \(backupRows)")
         if let whereClause { lines.append("where: \(whereClause)") }
         func examples(_ kind: String) -> String {

@@ -114,6 +114,7 @@ public struct Diff {
                          output: (UnsafeRawBufferPointer) throws -> Void, progress: Progress?,
                          backup: Source) throws -> DiffSummary {
         let live = try LiveTable(plan.table, on: connection)
+        let productionDatabase = try connection.execute("SELECT current_database()")[0, 0] ?? ""
         let spool = try DiffSpool()
         let writer = try plan.writer(format: format, isPartitioned: live.isPartitioned, session: session)
         let encoding = ClientOnlyEncoding(name: session.clientEncoding)
@@ -154,7 +155,8 @@ public struct Diff {
         try tally.flush()
         let summary = DiffSummary(
             table: plan.table.description, archive: archive, dumpStartedAt: reader.index.dump.startedAt,
-            production: production.redacted, key: plan.key.columns, keySource: plan.key.source, columns: plan.columns,
+            backupDatabase: reader.index.dump.database, production: production.redacted,
+            productionDatabase: productionDatabase, key: plan.key.columns, keySource: plan.key.source, columns: plan.columns,
             whereClause: whereClause, backupReadFrom: readFrom, backupRows: tally.backupRows,
             productionRows: tally.productionRows, deleted: tally.deleted, inserted: tally.inserted, changed: tally.changed,
             changedColumns: zip(plan.columns, tally.changedColumns).filter { $0.1 > 0 }

@@ -10,7 +10,11 @@ public struct DiffSummary: Codable, Sendable {
     public var table: String
     public var archive: String
     public var dumpStartedAt: String?
+    /// The database the archive is a backup of, when it says.
+    public var backupDatabase: String?
     public var production: String
+    /// The database production's connection reached.
+    public var productionDatabase: String
     public var key: [String]
     public var keySource: DiffKey.Source
     /// The columns compared, key included, in the backup's order.
@@ -37,7 +41,7 @@ public struct DiffSummary: Codable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case table, archive, dumpStartedAt, production, key, keySource, columns
+        case table, archive, dumpStartedAt, backupDatabase, production, productionDatabase, key, keySource, columns
         case whereClause = "where"
         case backupReadFrom, backupRows, productionRows, deleted, inserted, changed, changedColumns, schemaDrift, listed
     }

@@ -16,6 +16,10 @@ final class DiffTextWriter: DiffDetailWriter {
         var lines: [String] = []
         let dumped = summary.dumpStartedAt.map { "backup of \($0)" } ?? "backup"
         lines.append("\(summary.table): \(dumped) (\(summary.archive)) against \(summary.production)")
+        if let note = databaseMismatchNote(backup: summary.backupDatabase, other: summary.productionDatabase,
+                                           role: "production here is database") {
+            lines.append(note)
+        }
         let key = summary.keySource == .wholeRow ? "whole rows (no key)" : "\(summary.key.joined(separator: ", ")) (\(summary.keySource.rawValue))"
         lines.append("matched by \(key); \(summary.columns.count) columns compared; backup read from \(summary.backupReadFrom)")
         if let whereClause = summary.whereClause { lines.append("where: \(whereClause)") }

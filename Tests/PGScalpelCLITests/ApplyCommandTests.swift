@@ -333,6 +333,36 @@ struct DamagedItems {
         #expect(try db.psql(triggers) == "audit=O,dormant=D")
     }
 
+    /// A backup of another database is most often the wrong file: the plan, the
+    /// report and diff say so, and nothing refuses (a renamed database, a copy).
+    @Test func aBackupOfAnotherDatabaseIsSaidNotRefused() throws {
+        let table = "CREATE TABLE t (id int PRIMARY KEY, v text); INSERT INTO t VALUES (1, 'a')"
+        let db = try ApplyDatabase("apply_origin", table + ", (2, 'b');")
+        let other = try ApplyDatabase("apply_origin_other", table + ";")
+        let archive = try db.backup()
+        let same = try db.apply(archive, "t", [])
+        #expect(same.status == 0 && !same.text.contains("note:"), "\(same.text)")
+        #expect(same.text.hasPrefix("apply public.t from \(archive) (backup of \(db.name) at 20"), "\(same.text)")
+
+        let note = "\nnote: the archive is a backup of database \(db.name), and this writes to database \(other.name)\n"
+        let plan = try other.apply(archive, "t", [])
+        #expect(plan.status == 0 && plan.text.contains(note), "\(plan.text)")
+        let diff = try other.diff(archive, "t")
+        #expect(diff.text.contains("\nnote: the archive is a backup of database \(db.name), and production here is database \(other.name)\n"),
+                "\(diff.text)")
+        let json = try other.diff(archive, "t", ["--format", "json"])
+        let summary = (try JSONSerialization.jsonObject(with: json.output) as? [String: Any])?["summary"] as? [String: Any]
+        #expect(summary?["backupDatabase"] as? String == db.name && summary?["productionDatabase"] as? String == other.name)
+
+        let undo = other.scratch.file("u.gz")
+        let report = try other.applyReport(archive, "t", ["--execute", "--undo", undo])
+        #expect(report["backupDatabase"] as? String == db.name && report["targetDatabase"] as? String == other.name)
+        #expect(report["inserted"] as? Int == 1 && report["executed"] as? Bool == true)
+        // The undo archive is a backup of the database it was taken from.
+        let back = try other.apply(undo, "t", ["--mode", "replace"])
+        #expect(back.status == 0 && !back.text.contains("note:"), "\(back.text)")
+    }
+
     @Test func aDroppedColumnIsLeftOutAndADroppedKeyColumnRefuses() throws {
         let db = try ApplyDatabase("apply_drift", """
             CREATE TABLE people (id int PRIMARY KEY, name text, age int, email text, "user" varchar(20));
