@@ -61,7 +61,8 @@ extension PGScalpel {
         @Option(help: "csv, jsonl, sql (INSERT statements) or copy (the dump's COPY block).")
         var format: String = ExportFormat.csv.rawValue
 
-        @Option(name: [.customShort("o"), .customLong("output")],
+        // -f/--file as pg_dump and pg_restore spell it; -o/--output as most tools do.
+        @Option(name: [.customShort("o"), .customLong("output"), .customShort("f"), .customLong("file")],
                 help: "Write to this file (atomically), or into this folder: one file per table and manifest.json.")
         var output: String?
 

@@ -40,7 +40,8 @@ extension PGScalpel {
         @Flag(help: "The whole archive, into an empty database.")
         var all = false
 
-        @Option(name: .customLong("into"),
+        // -d/--dbname as pg_restore spells the database it restores into.
+        @Option(name: [.customLong("into"), .customShort("d"), .customLong("dbname")],
                 help: ArgumentHelp("Target database (conninfo or URI), or 'auto' for a throwaway server.", valueName: "CONN|auto"))
         var into: String
 

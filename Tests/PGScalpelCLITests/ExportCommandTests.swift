@@ -23,7 +23,7 @@ import Testing
 
             """#)
         let file = scratch.file("plain.csv")
-        let written = try CLI.pgscalpel(["export", archive, "-t", "public.plain", "--columns", "p,id", "-o", file])
+        let written = try CLI.pgscalpel(["export", archive, "-t", "public.plain", "--columns", "p,id", "-f", file])
         #expect(written.status == 0 && written.output.isEmpty && written.errors.isEmpty)
         let text = try String(contentsOfFile: file, encoding: .utf8)
         #expect(text.hasPrefix("p,id\n2,1\n3,2\n"))

@@ -79,7 +79,8 @@ import Testing
         let report = try JSONSerialization.jsonObject(with: first.output) as? [String: Any]
         #expect((report?["tables"] as? [[String: Any]])?.first?["rows"] as? Int == 1500)
 
-        let again = try CLI.pgscalpel(["restore", archive, "-t", "plain", "--into", "dbname=\(database)"], environment: environment)
+        // -d as pg_restore spells the target.
+        let again = try CLI.pgscalpel(["restore", archive, "-t", "plain", "-d", database], environment: environment)
         #expect(again.status == 2)
         #expect(again.errors == "pgscalpel: the target already has public.plain; restore replaces tables only with --clean, "
             + "which drops exactly the tables restored\n")
