@@ -52,6 +52,7 @@ public struct RestoreAll: Sendable {
             }
         }
 
+        var buildNotes: [String] = []
         var phases: [RestoreAllReport.Phase] = []
         phases.append(try .measure("schema") { try runSerially(entries[..<firstData]) })
         phases.append(try .measure("data") {
@@ -59,9 +60,10 @@ public struct RestoreAll: Sendable {
             let copies = later.filter { $0.type == "TABLE DATA" && $0.copyTarget != nil }
             let loader = RestoreLoader(archive: archive, target: target, settings: settings, dataStyles: index.dump.settings,
                                        truncateFirst: true, checkRows: checkRows)
-            let rows = try RestoreParallelPhase(loader: loader).run(copies: Array(copies), builds: Array(builds), jobs: jobs)
+            let loaded = try RestoreParallelPhase(loader: loader).run(copies: Array(copies), builds: Array(builds), jobs: jobs)
             report.sections += copies.count + builds.count
-            for (section, count) in zip(copies, rows) {
+            buildNotes = loaded.notes
+            for (section, count) in zip(copies, loaded.rows) {
                 if let table = section.table ?? section.copyTarget { report.tables.append(RestoreReport.Table(table: table, rows: count)) }
             }
             try runSerially(later.filter { ($0.type == "TABLE DATA" && $0.copyTarget == nil) || Self.serialData.contains($0.type ?? "") })
@@ -71,7 +73,10 @@ public struct RestoreAll: Sendable {
                 && !RestoreParallelPhase.types.contains($0.type ?? "") })
         })
         report.phases = phases
-        report.notes += session.notes + missing.notes
+        // Every connection applied the dump's settings: a refused one is noted once.
+        for note in session.notes + buildNotes + missing.notes where !report.notes.contains(note) {
+            report.notes.append(note)
+        }
         return report
     }
 

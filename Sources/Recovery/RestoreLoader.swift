@@ -22,9 +22,10 @@ struct RestoreLoader: Sendable {
     /// Rows loaded per section, in the order given.
     func load(_ sections: [Section], jobs: Int) throws -> [UInt64] {
         let workers = RestoreWorkers(archive: archive, target: target, settings: settings, dataStyles: dataStyles)
+        // A COPY runs no SET: the sessions' notes are the caller's own session's.
         return try workers.run(costs: sections.map(\.uncompressedLength), jobs: jobs) { [self] position, reader, session in
             try load(sections[position], from: reader, into: session.connection)
-        }
+        }.rows
     }
 
     /// `inOpenTransaction`: the caller's transaction holds the load, and rolls it back on failure.
@@ -61,6 +62,7 @@ final class LoadQueue: @unchecked Sendable {
     private var done: [Bool]
     private var rows: [UInt64]
     private var failure: (any Error)?
+    private var notes: [String] = []
 
     init(order: [Int], waitsFor: [[Int]]) {
         pending = order
@@ -97,10 +99,16 @@ final class LoadQueue: @unchecked Sendable {
         }
     }
 
-    func result() throws -> [UInt64] {
+    func note(_ lines: [String]) {
+        condition.withLock {
+            notes += lines.filter { !notes.contains($0) }
+        }
+    }
+
+    func result() throws -> RestoreWorkers.Results {
         try condition.withLock {
             if let failure { throw failure }
-            return rows
+            return RestoreWorkers.Results(rows: rows, notes: notes)
         }
     }
 }

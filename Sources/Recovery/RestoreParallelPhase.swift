@@ -16,8 +16,8 @@ struct RestoreParallelPhase: Sendable {
 
     var loader: RestoreLoader
 
-    /// Rows loaded per COPY block, in the order of `copies`.
-    func run(copies: [Section], builds allBuilds: [Section], jobs: Int) throws -> [UInt64] {
+    /// Rows loaded per COPY block, in the order of `copies`, and the builds' notes.
+    func run(copies: [Section], builds allBuilds: [Section], jobs: Int) throws -> RestoreWorkers.Results {
         // Indexes and constraints first, foreign keys after them.
         let indexes = allBuilds.filter { $0.type != "FK CONSTRAINT" }
         let builds = indexes + allBuilds.filter { $0.type == "FK CONSTRAINT" }
@@ -51,14 +51,15 @@ struct RestoreParallelPhase: Sendable {
                 return Self.deadlocked
             }
         }
-        let again = builds.indices.filter { outcomes[copies.count + $0] == Self.deadlocked }.map { builds[$0] }
+        var notes = outcomes.notes
+        let again = builds.indices.filter { outcomes.rows[copies.count + $0] == Self.deadlocked }.map { builds[$0] }
         if !again.isEmpty {
-            _ = try workers.run(costs: again.map { _ in 0 }, jobs: 1) { position, reader, session in
+            notes += try workers.run(costs: again.map { _ in 0 }, jobs: 1) { position, reader, session in
                 try Self.build(again[position], reader: reader, session: session)
                 return 0
-            }
+            }.notes
         }
-        return Array(outcomes[..<copies.count])
+        return RestoreWorkers.Results(rows: Array(outcomes.rows[..<copies.count]), notes: notes)
     }
 
     private static func build(_ section: Section, reader: ArchiveReader, session: RestoreSession) throws {

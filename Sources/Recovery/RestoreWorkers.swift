@@ -14,8 +14,15 @@ struct RestoreWorkers: Sendable {
     var settings: [String]
     var dataStyles: [String: String]
 
+    struct Results {
+        /// Per section, in the order of `costs`.
+        var rows: [UInt64]
+        /// What the sessions noted (a setting the target refused), each once.
+        var notes: [String]
+    }
+
     func run(costs: [UInt64], waitsFor: [[Int]]? = nil, jobs: Int,
-             _ work: @escaping @Sendable (Int, ArchiveReader, RestoreSession) throws -> UInt64) throws -> [UInt64] {
+             _ work: @escaping @Sendable (Int, ArchiveReader, RestoreSession) throws -> UInt64) throws -> Results {
         let count = costs.count
         let queue = LoadQueue(order: costs.indices.sorted { costs[$0] != costs[$1] ? costs[$0] > costs[$1] : $0 < $1 },
                               waitsFor: waitsFor ?? Array(repeating: [], count: count))
@@ -27,6 +34,7 @@ struct RestoreWorkers: Sendable {
                 do {
                     let reader = try ArchiveReader(path: archive)
                     let session = try RestoreSession(target: target, settings: settings, dataStyles: dataStyles)
+                    defer { queue.note(session.notes) }
                     while let next = queue.next() {
                         queue.finish(next, rows: try work(next, reader, session))
                     }

@@ -46,6 +46,38 @@ import Testing
         #expect(query.text == "3|\(hexDigits / 2)|\(commentText)\n", "\(query.errors)")
     }
 
+    /// pg_dump puts `SET default_tablespace` before an index kept in another
+    /// tablespace; a target without it builds the index in its default one, and
+    /// the report says so, though the build ran on one of the loading connections.
+    @Test func aRefusedSettingOfAParallelBuildIsNoted() throws {
+        let environment = try TestServer.environment()
+        let source = try TestServer.makeDatabase("ts_source")
+        let setup = try CLI.run("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", source, "-c", """
+            CREATE TABLE hot (id int PRIMARY KEY, v text); CREATE INDEX hot_v_idx ON hot (v);
+            INSERT INTO hot SELECT g, 'v' || g FROM generate_series(1, 100) g;
+            """], environment: environment)
+        #expect(setup.status == 0, "\(setup.errors)")
+        let plain = try CLI.run("pg_dump", [source], environment: environment)
+        let header = "--\n-- Name: hot_v_idx; Type: INDEX; Schema: public; Owner: postgres\n"
+        #expect(plain.text.contains(header))
+        let dump = plain.text.replacingOccurrences(
+            of: header, with: "SET default_tablespace = nosuch;\n\n" + header.dropLast() + "; Tablespace: nosuch\n")
+        let scratch = try ScratchFolder()
+        let archive = scratch.file("ts.scalpel.sql.gz")
+        #expect(try CLI.pgscalpel(["pack", "-f", archive], input: Data(dump.utf8)).status == 0)
+        let database = try TestServer.makeDatabase("ts_all")
+        let restore = try CLI.pgscalpel(["restore", archive, "--all", "--into", "dbname=\(database)", "-j", "2", "--json"],
+                                        environment: environment)
+        #expect(restore.status == 0, "\(restore.errors)")
+        let report = try JSONSerialization.jsonObject(with: restore.output) as? [String: Any]
+        let notes = (report?["notes"] as? [String])?.filter { $0.contains("default_tablespace") }
+        #expect(notes?.count == 1 && notes?.first?.hasPrefix("INDEX public.hot_v_idx: SET default_tablespace = nosuch; failed") == true,
+                "\(notes ?? [])")
+        let index = try CLI.run("psql", ["-X", "-At", "-d", database, "-c", "SELECT indexdef FROM pg_indexes WHERE indexname = 'hot_v_idx'"],
+                                environment: environment)
+        #expect(index.text == "CREATE INDEX hot_v_idx ON public.hot USING btree (v)\n", "\(index.errors)")
+    }
+
     @Test func allWithATableIsAUsageError() throws {
         let outcome = try CLI.pgscalpel(["restore", "x.scalpel.sql.gz", "--all", "-t", "plain", "--into", "dbname=x"])
         #expect(outcome.status == 2)
