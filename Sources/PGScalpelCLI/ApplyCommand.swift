@@ -28,7 +28,8 @@ extension PGScalpel {
             as for any write; --disable-triggers turns user triggers off for the transaction (needs \
             the table's owner). Nothing from the archive runs as SQL on production: only its COPY data.
 
-            Exit status: 0 done (or planned), 2 refused or failed (nothing was changed).
+            Exit status: 0 done (or planned), 1 planned, but the role lacks a privilege that --execute needs, \
+            2 refused or failed (nothing was changed).
 
             Examples:
               pgscalpel apply prod.scalpel.sql.gz -t users --into postgres://app@db/prod
@@ -103,10 +104,13 @@ extension PGScalpel {
             apply.statementTimeout = statementTimeout
             apply.disableTriggers = disableTriggers
             let report = try apply.run(progress: Progress(label: "apply"))
+            // A plan the role may not execute is a failed check.
+            let status: ExitCode = report.lackingPrivileges == nil ? .success : .failure
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 try writeStandardOutput(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
+                if status != .success { throw status }
                 return
             }
             var undoCommand: String?
@@ -115,6 +119,7 @@ extension PGScalpel {
                     .map(shellQuoted).joined(separator: " ")
             }
             try writeStandardOutput(report.renderText(undoCommand: undoCommand))
+            if status != .success { throw status }
         }
 
         private func shellQuoted(_ word: String) -> String {

@@ -137,6 +137,7 @@ public struct Apply {
         let live = try LiveTable(relation, on: connection)
         let lockName = try connection.quoteIdentifier(relation.schema ?? "public") + "." + connection.quoteIdentifier(relation.name)
         if execute {
+            try ApplyPrivileges().require(on: live, connection: connection)
             progress?.update("locking \(relation) against writers")
             // Blocks writers of this table only; readers go on. Taken before any row is read.
             try connection.execute("LOCK TABLE \(lockName) IN SHARE ROW EXCLUSIVE MODE")
@@ -208,7 +209,15 @@ public struct Apply {
             if updates > 0 { sample["update"] = try keys(sql.sample(ApplyStatements.changedTable, limit: sampleSize), key: key, on: connection) }
         }
         if extra > 0 { try refuseReferencedDeletes(live: live, sql: sql, relation: relation, on: connection) }
-        let sequences = try live.ownedSequences(on: connection)
+        // Only written values can pass a sequence: re-inserted rows, or an updated
+        // column that a sequence feeds.
+        let sequences = try live.ownedSequences(on: connection).filter { owned in
+            missing > 0 || (updates > 0 && updated.contains(owned.column))
+        }
+        let privileges = ApplyPrivileges(insertColumns: missing > 0 ? shared : [], updateColumns: updates > 0 ? updated : [],
+                                         delete: extra > 0, sequences: sequences.map(\.sequence), owner: disableTriggers)
+        if execute { try privileges.require(on: live, connection: connection) }
+        let lacking = execute ? [] : try privileges.lacking(on: live, connection: connection)
         let targetDatabase = try connection.execute("SELECT current_database()")[0, 0] ?? ""
 
         var report = ApplyReport(
@@ -218,6 +227,10 @@ public struct Apply {
             changedColumns: zip(updated, perColumn).map { ApplyReport.ColumnCount(column: $0, rows: $1) },
             deleted: extra, sample: sample, schemaDrift: drift, sequences: sequences.map(\.sequence),
             undoArchive: nil, undoRows: nil, seconds: 0)
+        if !lacking.isEmpty {
+            report.role = try ApplyPrivileges.currentRole(connection)
+            report.lackingPrivileges = lacking
+        }
         guard execute else {
             report.seconds = Date().timeIntervalSince(started)
             return report

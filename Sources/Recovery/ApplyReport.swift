@@ -37,12 +37,15 @@ public struct ApplyReport: Codable, Sendable {
     public var undoArchive: String?
     public var undoRows: Int?
     public var seconds: Double
+    /// In a dry run, what the role lacks to execute it (nil: nothing).
+    public var role: String?
+    public var lackingPrivileges: [String]?
 
     enum CodingKeys: String, CodingKey {
         case table, archive, backupStartedAt, backupDatabase, target, targetDatabase, mode, key, columns
         case whereClause = "where"
         case executed, backupRows, inserted, updated, changedColumns, deleted, sample, schemaDrift, sequences
-        case undoArchive, undoRows, seconds
+        case undoArchive, undoRows, seconds, role, lackingPrivileges
     }
 
     public func renderText(undoCommand: String?) -> String {
@@ -77,6 +80,9 @@ public struct ApplyReport: Codable, Sendable {
         if let undoArchive {
             lines.append("undo archive: \(undoArchive) (\(undoRows ?? 0) rows as they were)")
             if let undoCommand { lines.append("to undo: \(undoCommand)") }
+        }
+        if let lackingPrivileges {
+            lines.append("--execute would be refused: role \(role ?? "") lacks \(lackingPrivileges.joined(separator: "; "))")
         }
         lines.append("\(decimal(seconds, places: 2)) s")
         return lines.joined(separator: "\n") + "\n"

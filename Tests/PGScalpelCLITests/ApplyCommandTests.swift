@@ -363,6 +363,63 @@ struct DamagedItems {
         #expect(back.status == 0 && !back.text.contains("note:"), "\(back.text)")
     }
 
+    /// An application role may write rows but not own the table or its sequence:
+    /// the dry run says what `--execute` would lack (exit 1), `--execute` refuses
+    /// before it locks or writes anything, and a sequence is moved (and so needs
+    /// privileges) only when rows are re-inserted.
+    @Test func aRoleThatMayNotExecuteIsToldByTheDryRun() throws {
+        let db = try ApplyDatabase("apply_role", """
+            CREATE TABLE t (id serial PRIMARY KEY, v text);
+            INSERT INTO t (v) SELECT 'v' || i FROM generate_series(1, 100) i;
+            """)
+        let role = db.name + "_app"
+        try db.psql("CREATE ROLE \(role) LOGIN; GRANT SELECT, INSERT, UPDATE, DELETE ON t TO \(role)")
+        defer { _ = try? db.psql("DROP OWNED BY \(role); DROP ROLE \(role)") }
+        let archive = try db.backup()
+        try db.psql("DELETE FROM t WHERE id > 95; UPDATE t SET v = 'x' WHERE id <= 3")
+        var asRole = db.env
+        asRole["PGUSER"] = role
+        func apply(_ options: [String]) throws -> CLI.Outcome {
+            try CLI.pgscalpel(["apply", archive, "-t", "t", "--into", db.name] + options, environment: asRole)
+        }
+        let before = try db.hash("t")
+
+        let plan = try apply([])
+        #expect(plan.status == 1, "\(plan.errors)")
+        #expect(plan.text.contains("\n--execute would be refused: role \(role) lacks SELECT and UPDATE on sequence "
+            + "t_id_seq (to move it past the restored values)\n"), "\(plan.text)")
+        let json = try apply(["--disable-triggers", "--json"])
+        #expect(json.status == 1)
+        let report = try JSONSerialization.jsonObject(with: json.output) as? [String: Any]
+        #expect(report?["role"] as? String == role)
+        #expect((report?["lackingPrivileges"] as? [String])?.count == 2)
+
+        let refused = try apply(["--execute", "--undo", db.scratch.file("r.gz")])
+        #expect(refused.status == 2)
+        #expect(refused.errors.hasPrefix("pgscalpel: role \(role) may not apply this to public.t: it lacks SELECT and UPDATE on sequence"),
+                "\(refused.errors)")
+        #expect(try db.hash("t") == before)
+        #expect(!FileManager.default.fileExists(atPath: db.scratch.file("r.gz")))
+
+        // Rewriting a column inserts nothing: no sequence to move, nothing lacking.
+        let columns = try apply(["--columns", "v"])
+        #expect(columns.status == 0 && !columns.text.contains("refused") && !columns.text.contains("sequence"), "\(columns.text)")
+        #expect(try apply(["--columns", "v", "--execute", "--undo", db.scratch.file("c.gz")]).status == 0)
+        #expect(try db.psql("SELECT v FROM t WHERE id = 2") == "v2")
+
+        try db.psql("REVOKE UPDATE, DELETE ON t FROM \(role)")
+        let noLock = try apply(["--mode", "missing", "--execute", "--undo", db.scratch.file("l.gz")])
+        #expect(noLock.status == 2)
+        #expect(noLock.errors.contains("it lacks UPDATE, DELETE or TRUNCATE on the table (to lock it against writers); nothing"),
+                "\(noLock.errors)")
+        try db.psql("GRANT UPDATE ON t TO \(role); GRANT SELECT, UPDATE ON t_id_seq TO \(role)")
+        let missing = try apply(["--mode", "missing"])
+        #expect(missing.status == 0 && !missing.text.contains("refused"), "\(missing.text)")
+        #expect(try apply(["--mode", "missing", "--execute", "--undo", db.scratch.file("m.gz")]).status == 0)
+        #expect(try db.psql("SELECT count(*), max(id) FROM t") == "100|100")
+        #expect(try db.psql("SELECT last_value FROM t_id_seq") == "100")
+    }
+
     @Test func aDroppedColumnIsLeftOutAndADroppedKeyColumnRefuses() throws {
         let db = try ApplyDatabase("apply_drift", """
             CREATE TABLE people (id int PRIMARY KEY, name text, age int, email text, "user" varchar(20));
