@@ -135,6 +135,7 @@ public struct Apply {
         }
         try session.set(on: connection)
         let live = try LiveTable(relation, on: connection)
+        try live.requireEveryRowVisible(to: "apply", on: connection)
         let lockName = try connection.quoteIdentifier(relation.schema ?? "public") + "." + connection.quoteIdentifier(relation.name)
         if execute {
             try ApplyPrivileges().require(on: live, connection: connection)

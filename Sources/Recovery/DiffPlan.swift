@@ -38,6 +38,7 @@ struct DiffPlan {
         self.connection = connection
         try DiffSession(dump: reader.index.dump).begin(on: connection)
         let live = try LiveTable(table, on: connection)
+        try live.requireEveryRowVisible(to: "diff", on: connection)
         try connection.execute("ROLLBACK")
         let (drift, shared) = SchemaDrift.between(backup: backupColumns, production: live.columns)
         self.drift = drift

@@ -418,6 +418,16 @@ struct DamagedItems {
         #expect(try apply(["--mode", "missing", "--execute", "--undo", db.scratch.file("m.gz")]).status == 0)
         #expect(try db.psql("SELECT count(*), max(id) FROM t") == "100|100")
         #expect(try db.psql("SELECT last_value FROM t_id_seq") == "100")
+
+        // A policy that shows the role some rows would make the others look deleted.
+        try db.psql("ALTER TABLE t ENABLE ROW LEVEL SECURITY; CREATE POLICY few ON t TO \(role) USING (id <= 10)")
+        let hidden = "row-level security hides rows of public.t from role \(role), and "
+        let diff = try CLI.pgscalpel(["diff", archive, "-t", "t", "--against", db.name], environment: asRole)
+        #expect(diff.status == 2 && diff.errors.hasPrefix("pgscalpel: " + hidden + "diff must see every row"), "\(diff.errors)")
+        let hiddenPlan = try apply([])
+        #expect(hiddenPlan.status == 2 && hiddenPlan.errors.hasPrefix("pgscalpel: " + hidden + "apply must see every row"),
+                "\(hiddenPlan.errors)")
+        #expect(try db.diff(archive, "t").status == 0)
     }
 
     @Test func aDroppedColumnIsLeftOutAndADroppedKeyColumnRefuses() throws {

@@ -1,0 +1,14 @@
+import PostgresAccess
+
+extension LiveTable {
+    /// Refuses a table whose row-level security policies apply to the current role:
+    /// it would see only some rows, and the others would pass for deleted. The
+    /// table's owner (unless FORCE ROW LEVEL SECURITY), superusers and BYPASSRLS
+    /// roles see every row.
+    func requireEveryRowVisible(to command: String, on connection: Connection) throws {
+        guard try connection.execute("SELECT pg_catalog.row_security_active($1::oid)", [oid])[0, 0] == "t" else { return }
+        let role = try connection.execute("SELECT current_user")[0, 0] ?? ""
+        throw UsageError("row-level security hides rows of \(name) from role \(role), and \(command) must see every row: "
+            + "connect as the table's owner or a role with BYPASSRLS")
+    }
+}
