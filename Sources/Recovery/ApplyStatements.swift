@@ -159,7 +159,9 @@ struct ApplyStatements {
 
     /// Keys from one of the key tables, as text; all of them without a limit.
     func sample(_ table: String, limit: Int?) -> String {
-        "SELECT \(key.map { "(k.\($0))::text" }.joined(separator: ", ")) FROM \(table) k" + (limit.map { " LIMIT \($0)" } ?? "")
+        // A sample is the first keys, so the plan reads id=1; id=2; ... and not in storage order.
+        "SELECT \(key.map { "(k.\($0))::text" }.joined(separator: ", ")) FROM \(table) k"
+            + (limit.map { " ORDER BY \(key.map { "k.\($0)" }.joined(separator: ", ")) LIMIT \($0)" } ?? "")
     }
 
     /// Production's rows that the writes will update or delete, as they are now: the undo archive's rows.
