@@ -18,8 +18,11 @@ extension PGScalpel {
 
         @OptionGroup var connection: ConnectionOptions
 
-        @Option(name: [.customShort("f"), .customLong("file")], help: "The archive to write.")
+        @Option(name: [.customShort("f"), .customLong("file")], help: "The archive to write (never over an existing file).")
         var file: String
+
+        @Flag(help: "Replace the archive if the file exists.")
+        var overwrite = false
 
         @Option(name: [.customShort("t"), .customLong("table")], help: "Dump only tables matching this pattern (pg_dump -t; repeatable).")
         var tables: [String] = []
@@ -57,8 +60,9 @@ extension PGScalpel {
         }
 
         func run() throws {
-            let index = try Recovery.Backup(target: try connection.target(), file: file, pgDumpArguments: pgDumpArguments)
-                .run(progress: Progress(label: "backup"))
+            var backup = Recovery.Backup(target: try connection.target(), file: file, pgDumpArguments: pgDumpArguments)
+            backup.overwrite = overwrite
+            let index = try backup.run(progress: Progress(label: "backup"))
             let summary = ArchiveSummary(path: file, index: index)
             try writeStandardOutput(json ? try jsonText(summary) : summary.renderText())
         }

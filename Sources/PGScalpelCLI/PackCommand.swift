@@ -18,6 +18,9 @@ extension PGScalpel {
         @Option(name: [.customShort("f"), .customLong("file")], help: "Write the archive here (atomically) instead of standard output.")
         var file: String?
 
+        @Flag(help: "Replace the file given with -f if it exists (by default an archive is never written over).")
+        var overwrite = false
+
         @Option(help: ArgumentHelp("DEFLATE implementation (adaptive, isal, libdeflate or zlib), for measurements.", visibility: .hidden))
         var compressor: String = CompressionBackend.standard.rawValue
 
@@ -46,7 +49,7 @@ extension PGScalpel {
             compression.backend = CompressionBackend(rawValue: compressor)!
             compression.level = level
             compression.memberLimit = memberKib << 10
-            _ = try Packing.pack(to: file, compression: compression, progress: Progress(label: "pack"))
+            _ = try Packing.pack(to: file, overwrite: overwrite, compression: compression, progress: Progress(label: "pack"))
         }
     }
 }

@@ -12,6 +12,8 @@ public struct Backup {
     public var file: String
     /// pg_dump's own selection options, passed through (`--table=...`, `--schema=...`).
     public var pgDumpArguments: [String]
+    /// Whether an existing file under `file` may be replaced.
+    public var overwrite = false
 
     public init(target: ConnectionTarget, file: String, pgDumpArguments: [String]) {
         self.target = target
@@ -20,6 +22,7 @@ public struct Backup {
     }
 
     public func run(progress: Progress? = nil) throws -> ArchiveIndex {
+        try Packing.refuseExisting(file, overwrite: overwrite)
         let binaries = try ServerBinaries.locate()
         let pgDump = try binaries.require(.pgDump)
         let source = try checkServer(pgDumpVersion: try binaries.version(of: .pgDump))
@@ -32,7 +35,7 @@ public struct Backup {
         let options = ([target["options"] ?? environment["PGOPTIONS"]].compactMap { $0 } + pinned).joined(separator: " ")
         let (conninfo, childEnvironment) = target.setting("options", to: options).childProcessArguments()
 
-        let sink = try AtomicFileSink(path: file)
+        let sink = try AtomicFileSink(path: file, replacing: overwrite)
         let run = try PgDumpRun(executable: pgDump,
                                 arguments: ["--format=plain", "--verbose", "--dbname=\(conninfo)"] + pgDumpArguments,
                                 environment: environment.merging(childEnvironment) { $1 })

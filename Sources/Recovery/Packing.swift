@@ -55,12 +55,21 @@ public enum Packing {
         public init() {}
     }
 
+    /// An archive may be the only good copy of a table (last night's, before the bad
+    /// migration): `backup` and `pack` never write over one unless told to. Checked
+    /// before pg_dump starts, and again atomically at the rename.
+    static func refuseExisting(_ path: String, overwrite: Bool) throws {
+        guard !overwrite, access(path, F_OK) == 0 else { return }
+        throw UsageError("\(path) exists already: an archive is never written over; give a new name, or --overwrite")
+    }
+
     /// Packs standard input into `path` (atomically), or to standard output when `path` is nil.
-    public static func pack(input: Int32 = 0, to path: String?, compression: Compression = Compression(),
-                            progress: Progress? = nil) throws -> ArchiveIndex {
+    public static func pack(input: Int32 = 0, to path: String?, overwrite: Bool = false,
+                            compression: Compression = Compression(), progress: Progress? = nil) throws -> ArchiveIndex {
         let started = Date()
         if let path {
-            let sink = try AtomicFileSink(path: path)
+            try refuseExisting(path, overwrite: overwrite)
+            let sink = try AtomicFileSink(path: path, replacing: overwrite)
             let token = Interruption.register { [temporary = sink.temporaryPath] in unlink(temporary) }
             defer { Interruption.unregister(token) }
             let index = try pack(input: input, sink: sink, compression: compression, started: started, progress: progress)

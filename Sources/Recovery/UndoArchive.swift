@@ -32,7 +32,7 @@ struct UndoArchive {
     func write(rows: String, insertedKeys: String?, on connection: Connection, settings: [(String, String)],
                database: String?, progress: Progress?) throws -> Int {
         let started = Date()
-        let sink = try AtomicFileSink(path: path)
+        let sink = try AtomicFileSink(path: path, replacing: false)
         let token = Interruption.register { [temporary = sink.temporaryPath] in unlink(temporary) }
         defer { Interruption.unregister(token) }
         do {

@@ -48,6 +48,8 @@ public final class AtomicFileSink: ByteSink {
     /// Where the bytes go until `commit()`; signal handlers remove it on interruption.
     public let temporaryPath: String
     private let folder: String
+    /// Whether `commit()` may take the place of a file already under `path`.
+    private let replacing: Bool
     private let sink: DescriptorSink
     private var finished = false
     private var written = 0
@@ -58,8 +60,9 @@ public final class AtomicFileSink: ByteSink {
     /// the kernel starts writing back only after 30 s or past its dirty-memory threshold.
     static let writebackStep = 8 << 20
 
-    /// Mode 0600: a backup holds every row of the database.
-    public init(path: String, mode: mode_t = 0o600) throws {
+    /// Mode 0600: a backup holds every row of the database. Without `replacing`,
+    /// a file that appears under `path` meanwhile is kept and `commit()` fails.
+    public init(path: String, mode: mode_t = 0o600, replacing: Bool = true) throws {
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[..<$0]) } ?? "."
         let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -71,6 +74,7 @@ public final class AtomicFileSink: ByteSink {
         }
         fchmod(fd, mode)
         self.path = path
+        self.replacing = replacing
         self.folder = folder.isEmpty ? "/" : folder
         self.temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         self.sink = DescriptorSink(fd: fd, name: path)
@@ -98,9 +102,10 @@ public final class AtomicFileSink: ByteSink {
             unlink(temporaryPath)
             throw ArchiveError(.io, "cannot flush \(path): \(String(cString: strerror(code)))", errno: code)
         }
-        guard rename(temporaryPath, path) == 0 else {
+        guard moveIntoPlace() == 0 else {
             let code = errno
             unlink(temporaryPath)
+            if code == EEXIST { throw ArchiveError(.io, "\(path) exists already: it was left as it was", errno: code) }
             throw ArchiveError(.io, "cannot rename into \(path): \(String(cString: strerror(code)))", errno: code)
         }
         // The rename itself is durable only once the folder is flushed too.
@@ -109,6 +114,20 @@ public final class AtomicFileSink: ByteSink {
             fsync(folder)
             close(folder)
         }
+    }
+
+    private func moveIntoPlace() -> Int32 {
+        guard !replacing else { return rename(temporaryPath, path) }
+        #if os(Linux)
+        let moved = CLinux_renameNoReplace(temporaryPath, path)
+        guard moved != 0 && (errno == EINVAL || errno == ENOSYS) else { return moved }
+        #endif
+        // No atomic way on this file system: look, then rename.
+        guard access(path, F_OK) != 0 else {
+            errno = EEXIST
+            return -1
+        }
+        return rename(temporaryPath, path)
     }
 
     /// Removes the temporary file; the final path never existed.

@@ -131,6 +131,32 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty)
     }
 
+    /// The archive already there may be last night's, the only good copy: backup
+    /// and pack -f leave it alone, before pg_dump even starts, unless --overwrite.
+    @Test func anExistingArchiveIsNeverWrittenOverUnlessAsked() throws {
+        let env = try TestServer.environment()
+        let database = try TestServer.loadFixture("tiny.sql", prefix: "overwrite")
+        let scratch = try ScratchFolder()
+        let archive = scratch.file("nightly.scalpel.sql.gz")
+        let old = Data("last night's archive".utf8)
+        try old.write(to: URL(fileURLWithPath: archive))
+        let message = "pgscalpel: \(archive) exists already: an archive is never written over; give a new name, or --overwrite\n"
+
+        let backup = try CLI.pgscalpel(["backup", "-d", database, "-f", archive], environment: env)
+        #expect(backup.status == 2 && backup.errors == message, "\(backup.errors)")
+        let dump = try CLI.run("pg_dump", [database], environment: env)
+        let pack = try CLI.pgscalpel(["pack", "-f", archive], input: dump.output)
+        #expect(pack.status == 2 && pack.errors == message, "\(pack.errors)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: archive)) == old)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["nightly.scalpel.sql.gz"])
+
+        #expect(try CLI.pgscalpel(["backup", "-d", database, "-f", archive, "--overwrite"], environment: env).status == 0)
+        #expect(try CLI.pgscalpel(["verify", archive]).status == 0)
+        #expect(try CLI.pgscalpel(["pack", "-f", archive, "--overwrite"], input: dump.output).status == 0)
+        #expect(try CLI.pgscalpel(["verify", archive]).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["nightly.scalpel.sql.gz"])
+    }
+
     @Test func packRefusesSomethingThatIsNotACompleteDump() throws {
         let scratch = try ScratchFolder()
         let archive = scratch.file("x.scalpel.sql.gz")

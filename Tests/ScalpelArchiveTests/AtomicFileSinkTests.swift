@@ -30,6 +30,25 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["big.sql.gz"])
     }
 
+    /// A file that appears under the name while the sink writes wins: without
+    /// `replacing`, the commit fails, keeps it and removes its own temporary file.
+    @Test func withoutReplacingAFileThatAppearedMeanwhileIsKept() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/race.sql.gz"
+        let sink = try AtomicFileSink(path: path, replacing: false)
+        try sink.write([1, 2, 3])
+        try Data("theirs".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: ArchiveError.self) { try sink.commit() }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data("theirs".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["race.sql.gz"])
+
+        let fresh = try AtomicFileSink(path: dir + "/new.sql.gz", replacing: false)
+        try fresh.write([4, 5])
+        try fresh.commit()
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/new.sql.gz")) == Data([4, 5]))
+    }
+
     @Test func discardLeavesNothing() throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
