@@ -85,6 +85,12 @@ public struct Apply {
         if execute && FileManager.default.fileExists(atPath: undoFile) {
             throw UsageError("the undo archive \(undoFile) exists already: give --undo a new path")
         }
+        // Found now rather than after the table is locked and the plan made.
+        let undoFolder = undoFile.lastIndex(of: "/").map { String(undoFile[..<$0]) }.map { $0.isEmpty ? "/" : $0 } ?? "."
+        if execute && access(undoFolder, W_OK | X_OK) != 0 {
+            throw UsageError("cannot write the undo archive into \(undoFolder): \(String(cString: strerror(errno))); "
+                + "give --undo a path where it can go")
+        }
 
         let connection = try Connection(target)
         // The backup's rows stay in memory rather than spill to temporary files; local

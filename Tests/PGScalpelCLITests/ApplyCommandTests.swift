@@ -430,6 +430,18 @@ struct DamagedItems {
         #expect(try db.diff(archive, "t").status == 0)
     }
 
+    /// Where the undo archive cannot go is found before the table is locked.
+    @Test func anUnwritableUndoFolderRefusesBeforeAnything() throws {
+        let db = try ApplyDatabase("apply_undo_folder", "CREATE TABLE t (id int PRIMARY KEY, v text); INSERT INTO t VALUES (1, 'a');")
+        let archive = try db.backup()
+        try db.psql("UPDATE t SET v = 'b'")
+        let refused = try db.apply(archive, "t", ["--execute", "--undo", db.scratch.file("missing/undo.gz")])
+        #expect(refused.status == 2)
+        #expect(refused.errors == "pgscalpel: cannot write the undo archive into \(db.scratch.file("missing")): "
+            + "No such file or directory; give --undo a path where it can go\n")
+        #expect(try db.psql("SELECT v FROM t") == "b")
+    }
+
     @Test func aDroppedColumnIsLeftOutAndADroppedKeyColumnRefuses() throws {
         let db = try ApplyDatabase("apply_drift", """
             CREATE TABLE people (id int PRIMARY KEY, name text, age int, email text, "user" varchar(20));
