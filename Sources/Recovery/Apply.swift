@@ -144,7 +144,7 @@ public struct Apply {
         try live.requireEveryRowVisible(to: "apply", on: connection)
         let lockName = try connection.quoteIdentifier(relation.schema ?? "public") + "." + connection.quoteIdentifier(relation.name)
         if execute {
-            try ApplyPrivileges().require(on: live, connection: connection)
+            try ApplyPrivileges(owner: disableTriggers).require(on: live, connection: connection)
             progress?.update("locking \(relation) against writers")
             // Blocks writers of this table only; readers go on. Taken before any row is read.
             try connection.execute("LOCK TABLE \(lockName) IN SHARE ROW EXCLUSIVE MODE")

@@ -16,36 +16,37 @@ struct ApplyPrivileges {
     /// `--disable-triggers`: `ALTER TABLE ... DISABLE TRIGGER` is the owner's.
     var owner = false
 
-    /// What the current role lacks of these, each as a phrase for the report.
+    /// What the current role lacks of these, each as a phrase for the report; asked
+    /// in one query, as production may be a long round trip away.
     func lacking(on table: LiveTable, connection: Connection) throws -> [String] {
-        var checks: [(sql: String, parameters: [String?], lacking: String)] = []
+        let oid = "\(try connection.quoteLiteral(table.oid))::oid"
+        let owns = "pg_catalog.pg_has_role((SELECT relowner FROM pg_catalog.pg_class WHERE oid = \(oid)), 'USAGE')"
+        var checks: [(test: String, lacking: String)] = []
         if lock {
-            checks.append(("""
-                SELECT pg_catalog.has_table_privilege($1::oid, 'UPDATE') OR pg_catalog.has_table_privilege($1::oid, 'DELETE')
-                    OR pg_catalog.has_table_privilege($1::oid, 'TRUNCATE')
-                    OR pg_catalog.pg_has_role((SELECT relowner FROM pg_catalog.pg_class WHERE oid = $1::oid), 'USAGE')
-                """, [table.oid], "UPDATE, DELETE or TRUNCATE on the table (to lock it against writers)"))
+            checks.append(("pg_catalog.has_table_privilege(\(oid), 'UPDATE') OR pg_catalog.has_table_privilege(\(oid), 'DELETE') "
+                + "OR pg_catalog.has_table_privilege(\(oid), 'TRUNCATE') OR \(owns)",
+                "UPDATE, DELETE or TRUNCATE on the table (to lock it against writers)"))
         }
         for (columns, privilege) in [(insertColumns, "INSERT"), (updateColumns, "UPDATE")] {
             for column in columns {
-                checks.append(("SELECT pg_catalog.has_column_privilege($1::oid, $2, '\(privilege)')", [table.oid, column],
+                checks.append(("pg_catalog.has_column_privilege(\(oid), \(try connection.quoteLiteral(column)), '\(privilege)')",
                                "\(privilege) on column \(column)"))
             }
         }
         if delete {
-            checks.append(("SELECT pg_catalog.has_table_privilege($1::oid, 'DELETE')", [table.oid], "DELETE on the table"))
+            checks.append(("pg_catalog.has_table_privilege(\(oid), 'DELETE')", "DELETE on the table"))
         }
         for sequence in sequences {
-            checks.append(("""
-                SELECT pg_catalog.has_sequence_privilege($1, 'SELECT') AND pg_catalog.has_sequence_privilege($1, 'UPDATE')
-                """, [sequence], "SELECT and UPDATE on sequence \(sequence) (to move it past the restored values)"))
+            let name = try connection.quoteLiteral(sequence)
+            checks.append(("pg_catalog.has_sequence_privilege(\(name), 'SELECT') AND pg_catalog.has_sequence_privilege(\(name), 'UPDATE')",
+                           "SELECT and UPDATE on sequence \(sequence) (to move it past the restored values)"))
         }
         if owner {
-            checks.append(("""
-                SELECT pg_catalog.pg_has_role((SELECT relowner FROM pg_catalog.pg_class WHERE oid = $1::oid), 'USAGE')
-                """, [table.oid], "the table's ownership (for --disable-triggers)"))
+            checks.append((owns, "the table's ownership (for --disable-triggers)"))
         }
-        return try checks.filter { try connection.execute($0.sql, $0.parameters)[0, 0] != "t" }.map(\.lacking)
+        guard !checks.isEmpty else { return [] }
+        let answers = try connection.execute("SELECT " + checks.map { "(\($0.test))" }.joined(separator: ", "))
+        return checks.indices.filter { answers[0, $0] != "t" }.map { checks[$0].lacking }
     }
 
     /// Throws, naming all the current role lacks, when it lacks any.
