@@ -430,6 +430,32 @@ struct DamagedItems {
         #expect(try db.diff(archive, "t").status == 0)
     }
 
+    /// Column grants count column by column: a role that may update one column
+    /// can restore that column, and the plan names each column it may not write.
+    @Test func columnGrantsAreCheckedColumnByColumn() throws {
+        let db = try ApplyDatabase("apply_column_grant", """
+            CREATE TABLE t (id int PRIMARY KEY, a text, b text);
+            INSERT INTO t SELECT i, 'a' || i, 'b' || i FROM generate_series(1, 20) i;
+            """)
+        let role = db.name + "_app"
+        // DELETE on the table lets it take the lock, which column grants do not.
+        try db.psql("CREATE ROLE \(role) LOGIN; GRANT SELECT, DELETE, UPDATE (a) ON t TO \(role)")
+        defer { _ = try? db.psql("DROP OWNED BY \(role); DROP ROLE \(role)") }
+        let archive = try db.backup()
+        try db.psql("UPDATE t SET a = 'x', b = 'y' WHERE id <= 2")
+        var asRole = db.env
+        asRole["PGUSER"] = role
+        func apply(_ options: [String]) throws -> CLI.Outcome {
+            try CLI.pgscalpel(["apply", archive, "-t", "t", "--into", db.name] + options, environment: asRole)
+        }
+        let merge = try apply([])
+        #expect(merge.status == 1)
+        #expect(merge.text.contains("\n--execute would be refused: role \(role) lacks UPDATE on column b\n"), "\(merge.text)")
+        #expect(try apply(["--columns", "a"]).status == 0)
+        #expect(try apply(["--columns", "a", "--execute", "--undo", db.scratch.file("a.gz")]).status == 0)
+        #expect(try db.psql("SELECT string_agg(a || b, ',' ORDER BY id) FROM t WHERE id <= 2") == "a1y,a2y")
+    }
+
     /// Where the undo archive cannot go is found before the table is locked.
     @Test func anUnwritableUndoFolderRefusesBeforeAnything() throws {
         let db = try ApplyDatabase("apply_undo_folder", "CREATE TABLE t (id int PRIMARY KEY, v text); INSERT INTO t VALUES (1, 'a');")
