@@ -37,8 +37,18 @@ struct ApplyDatabase {
         return archive
     }
 
-    func apply(_ archive: String, _ table: String, _ options: [String]) throws -> CLI.Outcome {
-        try CLI.pgscalpel(["apply", archive, "-t", table, "--into", name] + options, environment: env)
+    func apply(_ archive: String, _ table: String, _ options: [String],
+               environment: [String: String]? = nil) throws -> CLI.Outcome {
+        try CLI.pgscalpel(["apply", archive, "-t", table, "--into", name] + options, environment: environment ?? env)
+    }
+
+    /// A new login role given `privileges` on `table`, and the environment that connects as it.
+    func role(granted privileges: String, on table: String) throws -> (name: String, environment: [String: String]) {
+        let role = name + "_app"
+        try psql("CREATE ROLE \(role) LOGIN; GRANT \(privileges) ON \(table) TO \(role)")
+        var environment = env
+        environment["PGUSER"] = role
+        return (role, environment)
     }
 
     /// `apply ... --json`, which must succeed; its report.
@@ -372,16 +382,11 @@ struct DamagedItems {
             CREATE TABLE t (id serial PRIMARY KEY, v text);
             INSERT INTO t (v) SELECT 'v' || i FROM generate_series(1, 100) i;
             """)
-        let role = db.name + "_app"
-        try db.psql("CREATE ROLE \(role) LOGIN; GRANT SELECT, INSERT, UPDATE, DELETE ON t TO \(role)")
+        let (role, asRole) = try db.role(granted: "SELECT, INSERT, UPDATE, DELETE", on: "t")
         defer { _ = try? db.psql("DROP OWNED BY \(role); DROP ROLE \(role)") }
         let archive = try db.backup()
         try db.psql("DELETE FROM t WHERE id > 95; UPDATE t SET v = 'x' WHERE id <= 3")
-        var asRole = db.env
-        asRole["PGUSER"] = role
-        func apply(_ options: [String]) throws -> CLI.Outcome {
-            try CLI.pgscalpel(["apply", archive, "-t", "t", "--into", db.name] + options, environment: asRole)
-        }
+        func apply(_ options: [String]) throws -> CLI.Outcome { try db.apply(archive, "t", options, environment: asRole) }
         let before = try db.hash("t")
 
         let plan = try apply([])
@@ -437,17 +442,12 @@ struct DamagedItems {
             CREATE TABLE t (id int PRIMARY KEY, a text, b text);
             INSERT INTO t SELECT i, 'a' || i, 'b' || i FROM generate_series(1, 20) i;
             """)
-        let role = db.name + "_app"
         // DELETE on the table lets it take the lock, which column grants do not.
-        try db.psql("CREATE ROLE \(role) LOGIN; GRANT SELECT, DELETE, UPDATE (a) ON t TO \(role)")
+        let (role, asRole) = try db.role(granted: "SELECT, DELETE, UPDATE (a)", on: "t")
         defer { _ = try? db.psql("DROP OWNED BY \(role); DROP ROLE \(role)") }
         let archive = try db.backup()
         try db.psql("UPDATE t SET a = 'x', b = 'y' WHERE id <= 2")
-        var asRole = db.env
-        asRole["PGUSER"] = role
-        func apply(_ options: [String]) throws -> CLI.Outcome {
-            try CLI.pgscalpel(["apply", archive, "-t", "t", "--into", db.name] + options, environment: asRole)
-        }
+        func apply(_ options: [String]) throws -> CLI.Outcome { try db.apply(archive, "t", options, environment: asRole) }
         let merge = try apply([])
         #expect(merge.status == 1)
         #expect(merge.text.contains("\n--execute would be refused: role \(role) lacks UPDATE on column b\n"), "\(merge.text)")
