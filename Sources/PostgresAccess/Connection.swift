@@ -42,6 +42,18 @@ public final class Connection {
         Int(PQserverVersion(handle))
     }
 
+    /// The database this connection reached, with PGDATABASE and the user-name
+    /// default applied: what `current_database()` says, without the round trip.
+    public var database: String {
+        PQdb(handle).map { String(cString: $0) } ?? ""
+    }
+
+    /// `current_user`: the role privileges are checked for (a role's own
+    /// `SET ROLE` default can make it differ from the login user).
+    public func currentRole() throws -> String {
+        try execute("SELECT current_user")[0, 0] ?? ""
+    }
+
     /// A setting the server reports on its own (`server_version`,
     /// `server_encoding`, `TimeZone`, `standard_conforming_strings`, ...).
     public func parameterStatus(_ name: String) -> String? {

@@ -86,7 +86,7 @@ public struct Apply {
             throw UsageError("the undo archive \(undoFile) exists already: give --undo a new path")
         }
         // Found now rather than after the table is locked and the plan made.
-        let undoFolder = undoFile.lastIndex(of: "/").map { String(undoFile[..<$0]) }.map { $0.isEmpty ? "/" : $0 } ?? "."
+        let undoFolder = AtomicFileSink.folder(of: undoFile)
         if execute && access(undoFolder, W_OK | X_OK) != 0 {
             throw UsageError("cannot write the undo archive into \(undoFolder): \(String(cString: strerror(errno))); "
                 + "give --undo a path where it can go")
@@ -225,7 +225,7 @@ public struct Apply {
                                          delete: extra > 0, sequences: sequences.map(\.sequence), owner: disableTriggers)
         if execute { try privileges.require(on: live, connection: connection) }
         let lacking = execute ? [] : try privileges.lacking(on: live, connection: connection)
-        let targetDatabase = try connection.execute("SELECT current_database()")[0, 0] ?? ""
+        let targetDatabase = connection.database
 
         var report = ApplyReport(
             table: relation.description, archive: archive, backupStartedAt: reader.index.dump.startedAt, backupDatabase: reader.index.dump.database,
@@ -235,7 +235,7 @@ public struct Apply {
             deleted: extra, sample: sample, schemaDrift: drift, sequences: sequences.map(\.sequence),
             undoArchive: nil, undoRows: nil, seconds: 0)
         if !lacking.isEmpty {
-            report.role = try ApplyPrivileges.currentRole(connection)
+            report.role = try connection.currentRole()
             report.lackingPrivileges = lacking
         }
         guard execute else {

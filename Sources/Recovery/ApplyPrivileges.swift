@@ -5,9 +5,6 @@ import PostgresAccess
 /// not hide a "permission denied" that `--execute` would meet. The server answers
 /// for the current role, with its memberships, column grants and superuser status.
 struct ApplyPrivileges {
-    /// `LOCK TABLE ... IN SHARE ROW EXCLUSIVE MODE` needs UPDATE, DELETE or
-    /// TRUNCATE on the table, or its ownership.
-    var lock = true
     var insertColumns: [String] = []
     var updateColumns: [String] = []
     var delete = false
@@ -21,12 +18,12 @@ struct ApplyPrivileges {
     func lacking(on table: LiveTable, connection: Connection) throws -> [String] {
         let oid = "\(try connection.quoteLiteral(table.oid))::oid"
         let owns = "pg_catalog.pg_has_role((SELECT relowner FROM pg_catalog.pg_class WHERE oid = \(oid)), 'USAGE')"
-        var checks: [(test: String, lacking: String)] = []
-        if lock {
-            checks.append(("pg_catalog.has_table_privilege(\(oid), 'UPDATE') OR pg_catalog.has_table_privilege(\(oid), 'DELETE') "
+        // Every apply locks the table: `LOCK TABLE ... IN SHARE ROW EXCLUSIVE MODE` needs
+        // UPDATE, DELETE or TRUNCATE on the whole table (column grants do not), or ownership.
+        var checks: [(test: String, lacking: String)] = [(
+            "pg_catalog.has_table_privilege(\(oid), 'UPDATE') OR pg_catalog.has_table_privilege(\(oid), 'DELETE') "
                 + "OR pg_catalog.has_table_privilege(\(oid), 'TRUNCATE') OR \(owns)",
-                "UPDATE, DELETE or TRUNCATE on the table (to lock it against writers)"))
-        }
+            "UPDATE, DELETE or TRUNCATE on the table (to lock it against writers)")]
         for (columns, privilege) in [(insertColumns, "INSERT"), (updateColumns, "UPDATE")] {
             for column in columns {
                 checks.append(("pg_catalog.has_column_privilege(\(oid), \(try connection.quoteLiteral(column)), '\(privilege)')",
@@ -44,7 +41,6 @@ struct ApplyPrivileges {
         if owner {
             checks.append((owns, "the table's ownership (for --disable-triggers)"))
         }
-        guard !checks.isEmpty else { return [] }
         let answers = try connection.execute("SELECT " + checks.map { "(\($0.test))" }.joined(separator: ", "))
         return checks.indices.filter { answers[0, $0] != "t" }.map { checks[$0].lacking }
     }
@@ -53,11 +49,7 @@ struct ApplyPrivileges {
     func require(on table: LiveTable, connection: Connection) throws {
         let lacking = try lacking(on: table, connection: connection)
         guard !lacking.isEmpty else { return }
-        throw ApplyError("role \(try Self.currentRole(connection)) may not apply this to \(table.name): it lacks "
+        throw ApplyError("role \(try connection.currentRole()) may not apply this to \(table.name): it lacks "
             + "\(lacking.joined(separator: "; ")); nothing was changed")
-    }
-
-    static func currentRole(_ connection: Connection) throws -> String {
-        try connection.execute("SELECT current_user")[0, 0] ?? ""
     }
 }

@@ -70,7 +70,7 @@ public struct Backup {
     /// dropped or updated while the backup starts.
     private func checkServer(pgDumpVersion: String) throws -> (database: String, extensions: [String: String]) {
         let connection = try Connection(target)
-        let database = try connection.execute("SELECT current_database()")[0, 0] ?? ""
+        let database = connection.database
         var extensions: [String: String] = [:]
         for row in try connection.execute("SELECT extname, extversion FROM pg_catalog.pg_extension").rows {
             if let name = row[0], let version = row[1] { extensions[name] = version }

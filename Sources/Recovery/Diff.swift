@@ -114,7 +114,6 @@ public struct Diff {
                          output: (UnsafeRawBufferPointer) throws -> Void, progress: Progress?,
                          backup: Source) throws -> DiffSummary {
         let live = try LiveTable(plan.table, on: connection)
-        let productionDatabase = try connection.execute("SELECT current_database()")[0, 0] ?? ""
         let spool = try DiffSpool()
         let writer = try plan.writer(format: format, isPartitioned: live.isPartitioned, session: session)
         let encoding = ClientOnlyEncoding(name: session.clientEncoding)
@@ -156,7 +155,7 @@ public struct Diff {
         let summary = DiffSummary(
             table: plan.table.description, archive: archive, dumpStartedAt: reader.index.dump.startedAt,
             backupDatabase: reader.index.dump.database, production: production.redacted,
-            productionDatabase: productionDatabase, key: plan.key.columns, keySource: plan.key.source, columns: plan.columns,
+            productionDatabase: connection.database, key: plan.key.columns, keySource: plan.key.source, columns: plan.columns,
             whereClause: whereClause, backupReadFrom: readFrom, backupRows: tally.backupRows,
             productionRows: tally.productionRows, deleted: tally.deleted, inserted: tally.inserted, changed: tally.changed,
             changedColumns: zip(plan.columns, tally.changedColumns).filter { $0.1 > 0 }

@@ -7,8 +7,7 @@ extension LiveTable {
     /// roles see every row.
     func requireEveryRowVisible(to command: String, on connection: Connection) throws {
         guard try connection.execute("SELECT pg_catalog.row_security_active($1::oid)", [oid])[0, 0] == "t" else { return }
-        let role = try connection.execute("SELECT current_user")[0, 0] ?? ""
-        throw UsageError("row-level security hides rows of \(name) from role \(role), and \(command) must see every row: "
+        throw UsageError("row-level security hides rows of \(name) from role \(try connection.currentRole()), and \(command) must see every row: "
             + "connect as the table's owner or a role with BYPASSRLS")
     }
 }

@@ -101,7 +101,7 @@ final class LoadQueue: @unchecked Sendable {
 
     func note(_ lines: [String]) {
         condition.withLock {
-            notes += lines.filter { !notes.contains($0) }
+            notes += lines
         }
     }
 

@@ -17,7 +17,8 @@ struct RestoreWorkers: Sendable {
     struct Results {
         /// Per section, in the order of `costs`.
         var rows: [UInt64]
-        /// What the sessions noted (a setting the target refused), each once.
+        /// What the sessions noted (a setting the target refused); each session
+        /// applies the same settings, so one note may come from several.
         var notes: [String]
     }
 

@@ -63,10 +63,9 @@ public final class AtomicFileSink: ByteSink {
     /// Mode 0600: a backup holds every row of the database. Without `replacing`,
     /// a file that appears under `path` meanwhile is kept and `commit()` fails.
     public init(path: String, mode: mode_t = 0o600, replacing: Bool = true) throws {
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { String(path[..<$0]) } ?? "."
-        let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        var template = Array("\(folder.isEmpty ? "/" : folder)/.\(base).XXXXXX".utf8CString)
+        let folder = Self.folder(of: path)
+        let base = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+        var template = Array("\(folder)/.\(base).XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else {
             let code = errno
@@ -75,9 +74,15 @@ public final class AtomicFileSink: ByteSink {
         fchmod(fd, mode)
         self.path = path
         self.replacing = replacing
-        self.folder = folder.isEmpty ? "/" : folder
+        self.folder = folder
         self.temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         self.sink = DescriptorSink(fd: fd, name: path)
+    }
+
+    /// The folder the file and its temporary file go in: "." for a bare name.
+    public static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
