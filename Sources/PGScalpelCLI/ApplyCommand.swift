@@ -12,7 +12,8 @@ extension PGScalpel {
             discussion: """
             A dry run unless --execute is given: it loads the backup's rows into a temporary table \
             inside a transaction, counts what would change (with a few keys of each kind), checks that \
-            no foreign key of another table still uses a row it would delete, and rolls back.
+            no foreign key of another table still uses a row it would delete, holds the rows it would \
+            write against production's NOT NULL, UNIQUE, CHECK and FOREIGN KEY constraints, and rolls back.
 
             With --execute, the same transaction first locks the table against writers (readers go \
             on; --lock-timeout bounds the wait), saves the rows it will change to an undo archive \
@@ -28,8 +29,9 @@ extension PGScalpel {
             as for any write; --disable-triggers turns user triggers off for the transaction (needs \
             the table's owner). Nothing from the archive runs as SQL on production: only its COPY data.
 
-            Exit status: 0 done (or planned), 1 planned, but the role lacks a privilege that --execute needs, \
-            2 refused or failed (nothing was changed).
+            Exit status: 0 done (or planned), 1 planned, but --execute would fail: the role lacks a \
+            privilege it needs, or production's constraints refuse rows it would write; 2 refused or \
+            failed (nothing was changed).
 
             Examples:
               pgscalpel apply prod.scalpel.sql.gz -t users --into postgres://app@db/prod
@@ -104,8 +106,9 @@ extension PGScalpel {
             apply.statementTimeout = statementTimeout
             apply.disableTriggers = disableTriggers
             let report = try apply.run(progress: Progress(label: "apply"))
-            // A plan the role may not execute is a failed check.
-            let status: ExitCode = report.lackingPrivileges == nil ? .success : .failure
+            // A plan the role may not execute, or whose rows production's constraints refuse, is a failed check.
+            let status: ExitCode = report.lackingPrivileges == nil && (report.executed || report.constraintViolations.isEmpty)
+                ? .success : .failure
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

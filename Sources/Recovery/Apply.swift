@@ -225,6 +225,16 @@ public struct Apply {
                                          delete: extra > 0, sequences: sequences.map(\.sequence), owner: disableTriggers)
         if execute { try privileges.require(on: live, connection: connection) }
         let lacking = execute ? [] : try privileges.lacking(on: live, connection: connection)
+        progress?.update("checking the rows against production's constraints")
+        let foreseen = try ApplyConstraintCheck(sql: sql, live: live, keyNames: key, inserts: missing > 0,
+                                                updates: updates > 0 && !updated.isEmpty, deletes: extra > 0,
+                                                sampleSize: sampleSize).run(on: connection)
+        // A BEFORE trigger may mend a row on its way in: then only the server can tell.
+        let menders = disableTriggers || foreseen.violations.isEmpty ? [] : foreseen.beforeTriggers
+        if execute && !foreseen.violations.isEmpty && menders.isEmpty {
+            throw ApplyError("production's constraints would refuse rows this writes: "
+                + foreseen.violations.map(\.text).joined(separator: "; ") + "; nothing was changed")
+        }
         let targetDatabase = connection.database
 
         var report = ApplyReport(
@@ -234,6 +244,9 @@ public struct Apply {
             changedColumns: zip(updated, perColumn).map { ApplyReport.ColumnCount(column: $0, rows: $1) },
             deleted: extra, sample: sample, schemaDrift: drift, sequences: sequences.map(\.sequence),
             undoArchive: nil, undoRows: nil, seconds: 0)
+        report.constraintViolations = foreseen.violations
+        report.uncheckedConstraints = foreseen.unchecked
+        if !menders.isEmpty { report.beforeTriggers = menders }
         if !lacking.isEmpty {
             report.role = try connection.currentRole()
             report.lackingPrivileges = lacking

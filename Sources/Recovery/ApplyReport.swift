@@ -40,12 +40,19 @@ public struct ApplyReport: Codable, Sendable {
     /// In a dry run, what the role lacks to execute it (nil: nothing).
     public var role: String?
     public var lackingPrivileges: [String]?
+    /// Production's constraints that rows to be written break: `--execute` would fail.
+    public var constraintViolations: [ConstraintViolation] = []
+    /// Constraints that apply to the writes but that the plan could not judge.
+    public var uncheckedConstraints: [String] = []
+    /// With violations, the BEFORE triggers that may mend the rows first (then
+    /// `--execute` leaves the verdict to the server).
+    public var beforeTriggers: [String]?
 
     enum CodingKeys: String, CodingKey {
         case table, archive, backupStartedAt, backupDatabase, target, targetDatabase, mode, key, columns
         case whereClause = "where"
         case executed, backupRows, inserted, updated, changedColumns, deleted, sample, schemaDrift, sequences
-        case undoArchive, undoRows, seconds, role, lackingPrivileges
+        case undoArchive, undoRows, seconds, role, lackingPrivileges, constraintViolations, uncheckedConstraints, beforeTriggers
     }
 
     public func renderText(undoCommand: String?) -> String {
@@ -83,6 +90,16 @@ public struct ApplyReport: Codable, Sendable {
         }
         if let lackingPrivileges {
             lines.append("--execute would be refused: role \(role ?? "") lacks \(lackingPrivileges.joined(separator: "; "))")
+        }
+        if !executed && !constraintViolations.isEmpty {
+            lines.append("--execute would fail: production's constraints refuse rows it would write")
+            lines += constraintViolations.map { "  " + $0.text }
+            if let beforeTriggers {
+                lines.append("  unless BEFORE triggers change those rows first: \(beforeTriggers.joined(separator: ", "))")
+            }
+        }
+        if !uncheckedConstraints.isEmpty {
+            lines.append("not checked: \(uncheckedConstraints.joined(separator: "; "))")
         }
         lines.append("\(decimal(seconds, places: 2)) s")
         return lines.joined(separator: "\n") + "\n"

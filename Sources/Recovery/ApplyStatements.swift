@@ -34,6 +34,11 @@ struct ApplyStatements {
     let shared: [String]
     let scope: String
     let overridingSystemValue: Bool
+    /// Every column of production's table, in its order.
+    let productionColumns: [String]
+    /// Production's columns that the backup lacks and that fill nothing themselves:
+    /// a re-inserted row gets NULL there.
+    let nullFilled: [String]
     /// For each restored column, the test that its two values differ.
     private let differences: [String]
     /// The test that any restored column differs.
@@ -55,6 +60,9 @@ struct ApplyStatements {
         } else {
             scope = try whereClause.map { try WhereExpression($0).condition } ?? "true"
         }
+        productionColumns = try live.columns.map { try connection.quoteIdentifier($0.name) }
+        nullFilled = try live.columns.filter { !shared.contains($0.name) && !$0.fillsItself }
+            .map { try connection.quoteIdentifier($0.name) }
         overridingSystemValue = live.columns.contains { $0.isAlwaysIdentity && shared.contains($0.name) }
         let compared = try updated.map { (name: try connection.quoteIdentifier($0), holdsComposite: live[column: $0]?.holdsComposite ?? true) }
         differences = compared.map { Self.difference([$0]) }
@@ -99,11 +107,11 @@ struct ApplyStatements {
 
     var keyMatch: String { match("p", "b") }
 
-    private func match(_ left: String, _ right: String) -> String {
+    func match(_ left: String, _ right: String) -> String {
         key.map { "\(left).\($0) = \(right).\($0)" }.joined(separator: " AND ")
     }
 
-    private func keys(_ alias: String) -> String {
+    func keys(_ alias: String) -> String {
         key.map { "\(alias).\($0)" }.joined(separator: ", ")
     }
 
@@ -197,6 +205,29 @@ struct ApplyStatements {
         let columns = shared.map { "b.\($0)" }.joined(separator: ", ")
         return "INSERT INTO \(table) (\(shared.joined(separator: ", ")))\(overridingSystemValue ? " OVERRIDING SYSTEM VALUE" : "") "
             + "SELECT \(columns) FROM \(Self.backupTable) b JOIN \(Self.missingTable) m ON \(match("b", "m"))"
+    }
+
+    // MARK: The rows as the writes leave them
+
+    /// Re-inserted rows as the INSERT writes them: the backup's values, and NULL of
+    /// the column's type where production added a column that fills nothing itself.
+    /// A column with a default is left out: its value is the server's to make.
+    var insertedRows: String {
+        let nulls = nullFilled.map { ", (SELECT q.\($0) FROM \(target) q LIMIT 0) AS \($0)" }.joined()
+        return "SELECT b.*\(nulls) FROM \(Self.backupTable) b JOIN \(Self.missingTable) m ON \(match("b", "m"))"
+    }
+
+    /// Updated rows as the UPDATE leaves them: production's values, the backup's in
+    /// the restored columns. With `moving`, only rows where one of those columns
+    /// (quoted) takes a new value.
+    func updatedRows(moving: [String]? = nil) -> String {
+        func value(_ column: String) -> String { updated.contains(column) ? "c.\(column)" : "p.\(column)" }
+        let values = productionColumns.map { updated.contains($0) ? "c.\($0) AS \($0)" : "p.\($0)" }
+        var rows = "SELECT \(values.joined(separator: ", ")) FROM \(target) p JOIN \(Self.changedTable) c ON \(match("p", "c"))"
+        if let moving {
+            rows += " WHERE ROW(\(moving.map(value).joined(separator: ", "))) IS DISTINCT FROM ROW(\(moving.map { "p.\($0)" }.joined(separator: ", ")))"
+        }
+        return rows
     }
 
     // MARK: The check before commit

@@ -19,6 +19,9 @@ struct LiveTable {
         /// form may hold a field compressed on one side and not on the other, so
         /// equal values can differ byte for byte.
         var holdsComposite = false
+        var isNotNull = false
+        /// A default, identity or generation gives the column a value when an INSERT names none.
+        var fillsItself = false
     }
 
     let name: QualifiedName
@@ -45,7 +48,7 @@ struct LiveTable {
         try connection.execute("SELECT pg_catalog.set_config('search_path', '', true)")
         let attributes = try connection.execute("""
             SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attgenerated <> '', a.attidentity = 'a',
-                   'c' IN (b.typtype, e.typtype)
+                   'c' IN (b.typtype, e.typtype), a.attnotnull, a.atthasdef OR a.attidentity <> '' OR a.attgenerated <> ''
             FROM pg_catalog.pg_attribute a
             JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
             JOIN pg_catalog.pg_type b ON b.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END
@@ -55,7 +58,8 @@ struct LiveTable {
         try connection.execute("SELECT pg_catalog.set_config('search_path', $1, true)", [searchPath])
         columns = attributes.rows.map { row in
             Column(name: row[0] ?? "", typeText: ColumnType.canonicalText([SQLTokenizer.Token](Array((row[1] ?? "").utf8))),
-                   isGenerated: row[2] == "t", isAlwaysIdentity: row[3] == "t", holdsComposite: row[4] == "t")
+                   isGenerated: row[2] == "t", isAlwaysIdentity: row[3] == "t", holdsComposite: row[4] == "t",
+                   isNotNull: row[5] == "t", fillsItself: row[6] == "t")
         }
         let key = try connection.execute("""
             SELECT a.attname FROM pg_catalog.pg_index i

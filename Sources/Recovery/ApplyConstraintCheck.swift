@@ -1,0 +1,205 @@
+import PostgresAccess
+
+/// Production's constraints held against the rows `apply` would write, before any
+/// is written. The migration that damaged a table often changed its constraints
+/// too: a NOT NULL column added with no default, a unique value a newer row has
+/// taken, a CHECK, parent rows deleted along with these. Without this check the
+/// dry run would pass and `--execute` stop at the server's first refusal, naming
+/// one row; with it the plan names every constraint, how many rows it refuses and
+/// a few of their keys.
+///
+/// Rows are taken as the writes leave them (`ApplyStatements.insertedRows` and
+/// `updatedRows`), after the deletes, which run first. Not foreseen: what the order
+/// of rows within one statement decides (two rows trading a unique value), and what
+/// a BEFORE trigger changes on the way in. The server still checks everything.
+struct ApplyConstraintCheck {
+    struct Result {
+        var violations: [ConstraintViolation] = []
+        /// Constraints that apply to the writes but could not be judged, and why.
+        var unchecked: [String] = []
+        var beforeTriggers: [String] = []
+    }
+
+    let sql: ApplyStatements
+    let live: LiveTable
+    /// The key's column names, unquoted, for the sample keys.
+    let keyNames: [String]
+    let inserts: Bool
+    let updates: Bool
+    let deletes: Bool
+    let sampleSize: Int
+
+    func run(on connection: Connection) throws -> Result {
+        var result = Result()
+        guard inserts || updates else { return result }
+        let constraints = try live.constraints(on: connection)
+        result.beforeTriggers = constraints.beforeTriggers
+        let quote = { (names: [String]) in try names.map { try connection.quoteIdentifier($0) } }
+        // The columns a re-inserted row has a known value in.
+        let insertable = Set(sql.shared + sql.nullFilled)
+        let updated = Set(sql.updated)
+        let key = sql.keys("r")
+
+        try checkNotNull(insertable: insertable, on: connection, into: &result)
+        for index in constraints.uniqueIndexes {
+            let columns = try quote(index.columns)
+            // Re-inserted keys are new and updated rows keep theirs: an index over the key holds.
+            if Set(sql.key).isSubset(of: columns) { continue }
+            let projection = (sql.key + columns.filter { !sql.key.contains($0) }).map { "r.\($0)" }.joined(separator: ", ")
+            let predicate = index.predicate.map { " WHERE (\($0))" } ?? ""
+            var written: [String] = []
+            if inserts {
+                if Set(columns).isSubset(of: insertable) {
+                    written.append("SELECT \(projection) FROM (\(sql.insertedRows)) r\(predicate)")
+                } else {
+                    result.unchecked.append("UNIQUE \(index.name) (over a column production fills with its default)")
+                }
+            }
+            if updates && !updated.isDisjoint(with: columns) {
+                written.append("SELECT \(projection) FROM (\(sql.updatedRows(moving: columns))) r\(predicate)")
+            }
+            guard !written.isEmpty else { continue }
+            let equal = columns.map { index.nullsNotDistinct ? "p.\($0) IS NOT DISTINCT FROM w.\($0)" : "p.\($0) = w.\($0)" }
+            let complete = index.nullsNotDistinct ? "true" : columns.map { "\($0) IS NOT NULL" }.joined(separator: " AND ")
+            var kept = "u.\(sql.key[0]) IS NULL"
+            var others = "SELECT \(sql.keys("w")) FROM w JOIN (SELECT * FROM \(sql.target)\(predicate)) p ON \(equal.joined(separator: " AND ")) "
+                + "LEFT JOIN w u ON \(sql.match("p", "u"))"
+            if deletes {
+                others += " LEFT JOIN \(ApplyStatements.extraTable) x ON \(sql.match("p", "x"))"
+                kept += " AND x.\(sql.key[0]) IS NULL"
+            }
+            // Two written rows with one value, or a written row with the value of a row
+            // that stays (neither deleted nor moved to another value).
+            let violating = "WITH w AS (\(written.joined(separator: " UNION ALL "))) "
+                + "SELECT \(sql.key.joined(separator: ", ")) FROM (SELECT *, count(*) OVER (PARTITION BY \(columns.joined(separator: ", "))) "
+                + "AS pgscalpel_n FROM w WHERE \(complete)) d WHERE pgscalpel_n > 1 UNION \(others) WHERE \(kept)"
+            try judge("UNIQUE \(index.name)", violating, on: connection, into: &result) {
+                ConstraintViolation(kind: "UNIQUE", name: index.name, columns: index.columns, rows: $0, sample: $1,
+                                    reason: "another row holds the value now")
+            }
+        }
+        for check in constraints.checks {
+            var sources: [String] = []
+            if inserts {
+                if Set(try quote(check.columns)).isSubset(of: insertable) {
+                    sources.append("SELECT \(key) FROM (\(sql.insertedRows)) r WHERE (\(check.expression)) IS FALSE")
+                } else {
+                    result.unchecked.append("CHECK \(check.name) (over a column production fills with its default)")
+                }
+            }
+            // An UPDATE checks every CHECK of the row, whichever columns it sets.
+            if updates { sources.append("SELECT \(key) FROM (\(sql.updatedRows())) r WHERE (\(check.expression)) IS FALSE") }
+            guard !sources.isEmpty else { continue }
+            try judge("CHECK \(check.name)", sources.joined(separator: " UNION ALL "), on: connection, into: &result) {
+                ConstraintViolation(kind: "CHECK", name: check.name, columns: check.columns, rows: $0, sample: $1,
+                                    reason: "the backup's values fail it")
+            }
+        }
+        for foreignKey in constraints.foreignKeys {
+            let columns = try quote(foreignKey.columns)
+            let pairs = zip(columns, try quote(foreignKey.referencedColumns)).map { "q.\($1) = r.\($0)" }.joined(separator: " AND ")
+            var parent = "EXISTS (SELECT 1 FROM \(foreignKey.parentIsPartitioned ? "" : "ONLY ")\(foreignKey.parent) q WHERE \(pairs)"
+            if foreignKey.isSelf && deletes {
+                parent += " AND NOT EXISTS (SELECT 1 FROM \(ApplyStatements.extraTable) x WHERE \(sql.match("q", "x")))"
+            }
+            parent += ")"
+            if foreignKey.isSelf && inserts { parent += " OR EXISTS (SELECT 1 FROM (\(sql.insertedRows)) q WHERE \(pairs))" }
+            var refused = "(\(columns.map { "r.\($0) IS NOT NULL" }.joined(separator: " AND ")) AND NOT (\(parent)))"
+            if foreignKey.matchFull {
+                let list = columns.map { "r.\($0)" }.joined(separator: ", ")
+                refused += " OR (pg_catalog.num_nulls(\(list)) > 0 AND pg_catalog.num_nonnulls(\(list)) > 0)"
+            }
+            var sources: [String] = []
+            if inserts {
+                if Set(columns).isSubset(of: insertable) {
+                    sources.append("SELECT \(key) FROM (\(sql.insertedRows)) r WHERE \(refused)")
+                } else {
+                    result.unchecked.append("FOREIGN KEY \(foreignKey.name) (over a column production fills with its default)")
+                }
+            }
+            if updates && !updated.isDisjoint(with: columns) {
+                sources.append("SELECT \(key) FROM (\(sql.updatedRows())) r WHERE \(refused)")
+            }
+            guard !sources.isEmpty else { continue }
+            let missingParent = foreignKey.isSelf ? "the row it references is in neither production nor the rows restored"
+                : "no such row in \(foreignKey.parent) (restore those rows first)"
+            try judge("FOREIGN KEY \(foreignKey.name)", sources.joined(separator: " UNION ALL "), on: connection, into: &result) {
+                ConstraintViolation(kind: "FOREIGN KEY", name: foreignKey.name, columns: foreignKey.columns, rows: $0,
+                                    sample: $1, reason: missingParent)
+            }
+        }
+        result.unchecked += constraints.unforeseen.map { "\($0) (not foreseen)" }
+        return result
+    }
+
+    /// NOT NULL columns: one pass over each kind of written row counts the NULLs of
+    /// all of them; keys are read only for the columns that have some.
+    private func checkNotNull(insertable: Set<String>, on connection: Connection, into result: inout Result) throws {
+        let notNull = try live.columns.filter(\.isNotNull).map { (name: $0.name, quoted: try connection.quoteIdentifier($0.name)) }
+        var sources: [(rows: String, columns: [(name: String, quoted: String)])] = []
+        if inserts { sources.append((sql.insertedRows, notNull.filter { insertable.contains($0.quoted) })) }
+        if updates { sources.append(("SELECT * FROM \(ApplyStatements.changedTable)", notNull.filter { sql.updated.contains($0.quoted) })) }
+        var found: [String: [String]] = [:]
+        for source in sources where !source.columns.isEmpty {
+            let counts = try connection.execute("SELECT " + source.columns.map { "count(*) FILTER (WHERE r.\($0.quoted) IS NULL)" }
+                .joined(separator: ", ") + " FROM (\(source.rows)) r")
+            for (index, column) in source.columns.enumerated() where counts[0, index] != "0" {
+                found[column.name, default: []].append("SELECT \(sql.keys("r")) FROM (\(source.rows)) r WHERE r.\(column.quoted) IS NULL")
+            }
+        }
+        for column in notNull {
+            guard let violating = found[column.name] else { continue }
+            let added = sql.nullFilled.contains(column.quoted)
+            try judge("NOT NULL \(column.name)", violating.joined(separator: " UNION ALL "), on: connection, into: &result) {
+                ConstraintViolation(kind: "NOT NULL", name: column.name, columns: [], rows: $0, sample: $1,
+                                    reason: added ? "a column added since the backup, with no default" : "NULL in the backup")
+            }
+        }
+    }
+
+    /// Counts the rows `violating` finds (it selects key columns), with a sample of
+    /// their keys. An expression the server cannot evaluate on these rows (a partial
+    /// index's predicate over a column the backup lacks, a parent table the role may
+    /// not read) rolls back to a savepoint and is named as not checked: the plan
+    /// goes on, and the server will still check it at `--execute`.
+    private func judge(_ label: String, _ violating: String, on connection: Connection, into result: inout Result,
+                       violation: (Int, [String]) -> ConstraintViolation) throws {
+        let keys = sql.key.map { "(v.\($0))::text" }.joined(separator: ", ")
+        let order = sql.key.map { "v.\($0)" }.joined(separator: ", ")
+        try connection.execute("SAVEPOINT pgscalpel_check")
+        let found: QueryResult
+        do {
+            found = try connection.execute("SELECT count(*) OVER (), \(keys) FROM (\(violating)) v ORDER BY \(order) LIMIT \(max(sampleSize, 1))")
+        } catch let error as PostgresError where error.code == .server && error.sqlState != "57014" {
+            try connection.execute("ROLLBACK TO SAVEPOINT pgscalpel_check")
+            try connection.execute("RELEASE SAVEPOINT pgscalpel_check")
+            result.unchecked.append("\(label) (\(error.message))")
+            return
+        }
+        try connection.execute("RELEASE SAVEPOINT pgscalpel_check")
+        guard found.rowCount > 0, let rows = Int(found[0, 0] ?? "") else { return }
+        let sample = found.rows.prefix(sampleSize).map { row in
+            zip(keyNames, row.dropFirst()).map { "\($0)=\($1 ?? "NULL")" }.joined(separator: ", ")
+        }
+        result.violations.append(violation(rows, sample))
+    }
+}
+
+/// A constraint of production that rows `apply` would write break.
+public struct ConstraintViolation: Codable, Sendable, Equatable {
+    /// `NOT NULL`, `UNIQUE`, `CHECK` or `FOREIGN KEY`.
+    public var kind: String
+    /// The constraint's or unique index's name; for NOT NULL, the column's.
+    public var name: String
+    public var columns: [String]
+    public var rows: Int
+    public var sample: [String]
+    /// Why the rows break it, in a few words.
+    public var reason: String
+
+    var text: String {
+        let over = columns.isEmpty ? "" : " (\(columns.joined(separator: ", ")))"
+        let examples = sample.isEmpty ? "" : " (e.g. \(sample.joined(separator: "; ")))"
+        return "\(kind) \(name)\(over): \(rows) rows\(examples): \(reason)"
+    }
+}
