@@ -169,12 +169,23 @@ public struct Apply {
         }
         // Identity columns that are GENERATED ALWAYS accept no value in an UPDATE.
         updated.removeAll { name in live[column: name]?.isAlwaysIdentity == true }
-        let sql = try ApplyStatements(table: relation, live: live, key: key, shared: shared, updated: updated,
+        // `--columns` alone reads only the key and those columns of the backup's rows, so
+        // that another column retyped since, whose old values may not fit, is no obstacle.
+        let loaded = columns != nil && whereClause == nil && undoKeys == nil ? key + updated : shared
+        let sql = try ApplyStatements(table: relation, live: live, key: key, shared: shared, loaded: loaded, updated: updated,
                                       whereClause: whereClause, restrictedToUndo: undoKeys != nil, on: connection)
 
         try connection.execute(sql.createBackupTable)
-        try loadRows(of: sections, columns: shared, into: sql.copyIntoBackupTable, reader: reader, on: connection,
-                     progress: progress)
+        do {
+            try loadRows(of: sections, columns: loaded, into: sql.copyIntoBackupTable, reader: reader, on: connection,
+                         progress: progress)
+        } catch let error as PostgresError where error.sqlState?.hasPrefix("22") == true && !drift.retyped.isEmpty {
+            // The temporary table has production's types: a value of the backup that
+            // the new type cannot hold (too long, out of range, not a number) stops here.
+            let retyped = drift.retyped.map { "\($0.column) \($0.backup) -> \($0.production)" }.joined(separator: ", ")
+            throw ApplyError("the backup's rows do not fit production's column types (retyped since the backup: \(retyped)): "
+                + "\(error); nothing was changed (restore other columns with --columns)")
+        }
         if whereClause != nil { try connection.execute(sql.narrowBackupTable) }
         if self.key != nil {
             // A primary key is one by construction; columns the user names must be shown to be.

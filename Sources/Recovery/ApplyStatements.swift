@@ -30,8 +30,10 @@ struct ApplyStatements {
     let key: [String]
     /// Columns restored into matched rows (not the key).
     let updated: [String]
-    /// Every column the backup's rows carry in the temporary table.
+    /// The columns on both sides: what a re-inserted row is written with.
     let shared: [String]
+    /// The columns of the backup's rows loaded into the temporary table.
+    let loaded: [String]
     let scope: String
     let overridingSystemValue: Bool
     /// Every column of production's table, in its order.
@@ -44,7 +46,7 @@ struct ApplyStatements {
     /// The test that any restored column differs.
     private let anyDifference: String
 
-    init(table relation: QualifiedName, live: LiveTable, key: [String], shared: [String], updated: [String],
+    init(table relation: QualifiedName, live: LiveTable, key: [String], shared: [String], loaded: [String], updated: [String],
          whereClause: String?, restrictedToUndo: Bool, on connection: Connection) throws {
         let name = try connection.quoteIdentifier(relation.schema ?? "public") + "." + connection.quoteIdentifier(relation.name)
         table = name
@@ -52,6 +54,7 @@ struct ApplyStatements {
         self.key = try key.map { try connection.quoteIdentifier($0) }
         self.updated = try updated.map { try connection.quoteIdentifier($0) }
         self.shared = try shared.map { try connection.quoteIdentifier($0) }
+        self.loaded = try loaded.map { try connection.quoteIdentifier($0) }
         let keyColumns = try key.map { try connection.quoteIdentifier($0) }
         if restrictedToUndo {
             // An undo archive's rows and inserted keys are all it may touch.
@@ -85,11 +88,11 @@ struct ApplyStatements {
     }
 
     var createBackupTable: String {
-        "CREATE TEMPORARY TABLE pgscalpel_backup ON COMMIT DROP AS SELECT \(shared.joined(separator: ", ")) FROM \(target) WITH NO DATA"
+        "CREATE TEMPORARY TABLE pgscalpel_backup ON COMMIT DROP AS SELECT \(loaded.joined(separator: ", ")) FROM \(target) WITH NO DATA"
     }
 
     var copyIntoBackupTable: String {
-        "COPY \(Self.backupTable) (\(shared.joined(separator: ", "))) FROM STDIN"
+        "COPY \(Self.backupTable) (\(loaded.joined(separator: ", "))) FROM STDIN"
     }
 
     var createInsertedKeysTable: String {

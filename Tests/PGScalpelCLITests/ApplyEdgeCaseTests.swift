@@ -126,6 +126,25 @@ import Testing
             #expect(!FileManager.default.fileExists(atPath: items.undo))
         }
     }
+
+    /// A migration narrowed a column: the backup's values no longer fit it. The
+    /// refusal names the column, and `--columns` restores the others around it.
+    @Test func aColumnRetypedNarrowerIsNamedAndColumnsGoesAroundIt() throws {
+        let db = try ApplyDatabase("apply_retyped", """
+            CREATE TABLE t (id int PRIMARY KEY, code text, qty int);
+            INSERT INTO t SELECT i, 'code-' || i, i FROM generate_series(1, 20) i;
+            """)
+        let archive = try db.backup()
+        try db.psql("UPDATE t SET code = left(code, 5), qty = 0; ALTER TABLE t ALTER COLUMN code TYPE varchar(5);")
+        let whole = try db.apply(archive, "t", [])
+        #expect(whole.status == 2)
+        #expect(whole.errors == "pgscalpel: the backup's rows do not fit production's column types (retyped since the backup: "
+            + "code text -> character varying(5)): ERROR 22001: value too long for type character varying(5); nothing was changed "
+            + "(restore other columns with --columns)\n")
+        let report = try db.applyReport(archive, "t", ["--columns", "qty", "--execute", "--undo", db.scratch.file("u.gz")])
+        #expect(report["updated"] as? Int == 20)
+        #expect(try db.psql("SELECT sum(qty) || ' ' || max(code) FROM t") == "210 code-")
+    }
 }
 
 /// A table without a primary key, matched on columns the user names.
