@@ -21,7 +21,9 @@ extension PGScalpel {
             server stays after pgscalpel exits, and the command to stop and remove it is printed.
 
             With --all, restores the whole archive into an empty database, as gunzip -c FILE | psql \
-            would, loading data and building indexes over -j connections.
+            would, loading data and building indexes over -j connections. A statement that fails is \
+            reported and passed over, as psql and pg_restore pass it over, and the exit status is 1; \
+            --exit-on-error stops at the first instead (exit status 2).
 
             Examples:
               pgscalpel restore prod.scalpel.sql.gz -t users --into auto
@@ -60,6 +62,9 @@ extension PGScalpel {
         @Flag(help: "With --into auto: leave the server running after pgscalpel exits.")
         var keep = false
 
+        @Flag(help: "With --all: stop at the first statement that fails, as pg_restore --exit-on-error does.")
+        var exitOnError = false
+
         @Flag(help: "Print the report as JSON.")
         var json = false
 
@@ -72,33 +77,44 @@ extension PGScalpel {
             guard !(dataOnly && clean) else { throw ValidationError("--clean drops tables, --data-only loads into existing ones: not both") }
             guard jobs >= 1 else { throw ValidationError("-j needs at least 1") }
             guard !keep || into == "auto" else { throw ValidationError("--keep goes with --into auto") }
+            guard !exitOnError || all else { throw ValidationError("--exit-on-error goes with --all") }
         }
 
         func run() throws {
             if all {
-                let restore = RestoreAll(archive: archive, jobs: jobs)
-                return try execute(restore.run(into:), inSidecar: restore.runInSidecar) { $0.renderText() }
+                var restore = RestoreAll(archive: archive, jobs: jobs)
+                restore.exitOnError = exitOnError
+                let passedOver = try execute(restore.run(into:), inSidecar: restore.runInSidecar, render: { $0.renderText() },
+                                             failed: { !$0.errors.isEmpty })
+                // Restored, but not all of it: scripts must not take it for a whole restore.
+                if passedOver { throw ExitCode.failure }
+                return
             }
             let restore = Recovery.Restore(archive: archive, options: .init(
                 tables: try tables.map(TablePattern.init), part: dataOnly ? .dataOnly : schemaOnly ? .schemaOnly : .all,
                 clean: clean, jobs: jobs))
-            try execute(restore.run(into:), inSidecar: restore.runInSidecar) { $0.renderText() }
+            _ = try execute(restore.run(into:), inSidecar: restore.runInSidecar, render: { $0.renderText() }, failed: { _ in false })
         }
 
-        /// Runs either kind of restore into the database given, or into a throwaway server.
+        /// Runs either kind of restore into the database given, or into a throwaway
+        /// server; returns whether `failed` said so of the report.
         private func execute<Report: Encodable>(
             _ restore: (ConnectionTarget) throws -> Report,
             inSidecar: (Bool, (Report, String, String?) throws -> Void) throws -> Void,
-            render: @escaping (Report) -> String
-        ) throws {
+            render: @escaping (Report) -> String,
+            failed: @escaping (Report) -> Bool
+        ) throws -> Bool {
             guard into == "auto" else {
                 let report = try restore(try ConnectionTarget(into))
                 try writeStandardOutput(json ? try jsonText(report) : render(report))
-                return
+                return failed(report)
             }
+            var result = false
             try inSidecar(keep) { report, conninfo, stopCommand in
+                result = failed(report)
                 try announce(json ? try jsonText(report) : render(report), conninfo: conninfo, stopCommand: stopCommand)
             }
+            return result
         }
 
         /// The sidecar is ready: the report (JSON on standard output, or text on

@@ -13,6 +13,10 @@ public struct RestoreAll: Sendable {
     public var jobs: Int
     /// Passed to the loader: `drill` turns it off to report count differences itself.
     var checkRows = true
+    /// Stop at the first statement that fails unexpectedly (pg_restore's
+    /// `--exit-on-error`); otherwise it is recorded in the report and the restore
+    /// goes on, as psql and pg_restore go on.
+    public var exitOnError = true
 
     public init(archive: String, jobs: Int = 1) {
         self.archive = archive
@@ -28,6 +32,7 @@ public struct RestoreAll: Sendable {
         let index = reader.index
         let settings = try index.prologue.map { SectionStatement.split(try reader.text(of: $0)).map(\.text) } ?? []
         let session = try RestoreSession(target: target, settings: settings, dataStyles: index.dump.settings)
+        session.continueOnError = !exitOnError
         try Self.requireNoTables(session.connection)
         var report = RestoreAllReport(archive: archive, target: target.redacted)
 
@@ -43,8 +48,12 @@ public struct RestoreAll: Sendable {
                 }
                 if section.type == "TABLE DATA" && section.copyTarget == nil {
                     // --inserts data, streamed: a big table's INSERTs are never held whole.
-                    let rows = try session.insertRows(section, from: reader)
-                    if let table = section.table { report.tables.append(RestoreReport.Table(table: table, rows: rows)) }
+                    do {
+                        let rows = try session.insertRows(section, from: reader)
+                        if let table = section.table { report.tables.append(RestoreReport.Table(table: table, rows: rows)) }
+                    } catch where !exitOnError {
+                        try session.failed(section, error)
+                    }
                 } else if case .skipped(let reason) = try session.run(section, text: reader.text(of: section), missing: &missing) {
                     report.notes.append(reason)
                 }
@@ -52,7 +61,7 @@ public struct RestoreAll: Sendable {
             }
         }
 
-        var buildNotes: [String] = []
+        var buildNotes: [String] = [], workerErrors: [String] = []
         var phases: [RestoreAllReport.Phase] = []
         phases.append(try .measure("schema") { try runSerially(entries[..<firstData]) })
         phases.append(try .measure("data") {
@@ -60,10 +69,12 @@ public struct RestoreAll: Sendable {
             let copies = later.filter { $0.type == "TABLE DATA" && $0.copyTarget != nil }
             let loader = RestoreLoader(archive: archive, target: target, settings: settings, dataStyles: index.dump.settings,
                                        truncateFirst: true, checkRows: checkRows)
-            let loaded = try RestoreParallelPhase(loader: loader).run(copies: Array(copies), builds: Array(builds), jobs: jobs)
+            let loaded = try RestoreParallelPhase(loader: loader, continueOnError: !exitOnError)
+                .run(copies: Array(copies), builds: Array(builds), jobs: jobs)
             report.sections += copies.count + builds.count
             buildNotes = loaded.notes
-            for (section, count) in zip(copies, loaded.rows) {
+            workerErrors = loaded.errors
+            for (section, count) in zip(copies, loaded.rows) where count != RestoreParallelPhase.notLoaded {
                 if let table = section.table ?? section.copyTarget { report.tables.append(RestoreReport.Table(table: table, rows: count)) }
             }
             try runSerially(later.filter { ($0.type == "TABLE DATA" && $0.copyTarget == nil) || Self.serialData.contains($0.type ?? "") })
@@ -73,6 +84,7 @@ public struct RestoreAll: Sendable {
                 && !RestoreParallelPhase.types.contains($0.type ?? "") })
         })
         report.phases = phases
+        report.errors = session.errors + workerErrors
         // Every connection applied the dump's settings: a refused one is noted once.
         for note in session.notes + buildNotes + missing.notes where !report.notes.contains(note) {
             report.notes.append(note)

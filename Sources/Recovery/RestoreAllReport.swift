@@ -23,6 +23,9 @@ public struct RestoreAllReport: Codable, Sendable {
     public var tables: [RestoreReport.Table] = []
     public var phases: [Phase] = []
     public var notes: [String] = []
+    /// Without `--exit-on-error`: each statement or load that failed and was passed
+    /// over, with its section.
+    public var errors: [String] = []
 
     init(archive: String, target: String) {
         self.archive = archive
@@ -37,6 +40,10 @@ public struct RestoreAllReport: Codable, Sendable {
         if !notes.isEmpty {
             lines.append("notes:")
             lines += notes.map { "  \($0)" }
+        }
+        if !errors.isEmpty {
+            lines.append("errors: \(errors.count) statements failed and were passed over, as psql passes them over:")
+            lines += errors.map { "  \($0)" }
         }
         return lines.joined(separator: "\n") + "\n"
     }

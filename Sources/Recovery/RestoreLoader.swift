@@ -63,6 +63,7 @@ final class LoadQueue: @unchecked Sendable {
     private var rows: [UInt64]
     private var failure: (any Error)?
     private var notes: [String] = []
+    private var errors: [String] = []
 
     init(order: [Int], waitsFor: [[Int]]) {
         pending = order
@@ -99,16 +100,17 @@ final class LoadQueue: @unchecked Sendable {
         }
     }
 
-    func note(_ lines: [String]) {
+    func note(_ lines: [String], errors failed: [String]) {
         condition.withLock {
             notes += lines
+            errors += failed
         }
     }
 
     func result() throws -> RestoreWorkers.Results {
         try condition.withLock {
             if let failure { throw failure }
-            return RestoreWorkers.Results(rows: rows, notes: notes)
+            return RestoreWorkers.Results(rows: rows, notes: notes, errors: errors)
         }
     }
 }

@@ -15,6 +15,8 @@ struct RestoreParallelPhase: Sendable {
     static let types: Set<String> = ["INDEX", "CONSTRAINT", "FK CONSTRAINT"]
 
     var loader: RestoreLoader
+    /// A load or build that fails is recorded and the others go on, as psql would.
+    var continueOnError = false
 
     /// Rows loaded per COPY block, in the order of `copies`, and the builds' notes.
     func run(copies: [Section], builds allBuilds: [Section], jobs: Int) throws -> RestoreWorkers.Results {
@@ -36,11 +38,19 @@ struct RestoreParallelPhase: Sendable {
         let waitsFor = copies.map { _ in [Int]() } + builds.map { build in
             build.type == "FK CONSTRAINT" ? allButForeignKeys : build.table.flatMap { dataOf[$0] } ?? Array(copies.indices)
         }
-        let workers = RestoreWorkers(archive: loader.archive, target: loader.target, settings: loader.settings,
+        var workers = RestoreWorkers(archive: loader.archive, target: loader.target, settings: loader.settings,
                                      dataStyles: loader.dataStyles)
+        workers.continueOnError = continueOnError
         let outcomes = try workers.run(costs: costs, waitsFor: waitsFor, jobs: jobs) { [loader] position, reader, session in
             let section = sections[position]
-            if position < copies.count { return try loader.load(section, from: reader, into: session.connection) }
+            if position < copies.count {
+                do {
+                    return try loader.load(section, from: reader, into: session.connection)
+                } catch where session.continueOnError {
+                    try session.failed(section, error)
+                    return Self.notLoaded
+                }
+            }
             do {
                 try Self.build(section, reader: reader, session: session)
                 return 0
@@ -51,15 +61,17 @@ struct RestoreParallelPhase: Sendable {
                 return Self.deadlocked
             }
         }
-        var notes = outcomes.notes
+        var notes = outcomes.notes, errors = outcomes.errors
         let again = builds.indices.filter { outcomes.rows[copies.count + $0] == Self.deadlocked }.map { builds[$0] }
         if !again.isEmpty {
-            notes += try workers.run(costs: again.map { _ in 0 }, jobs: 1) { position, reader, session in
+            let retried = try workers.run(costs: again.map { _ in 0 }, jobs: 1) { position, reader, session in
                 try Self.build(again[position], reader: reader, session: session)
                 return 0
-            }.notes
+            }
+            notes += retried.notes
+            errors += retried.errors
         }
-        return RestoreWorkers.Results(rows: Array(outcomes.rows[..<copies.count]), notes: notes)
+        return RestoreWorkers.Results(rows: Array(outcomes.rows[..<copies.count]), notes: notes, errors: errors)
     }
 
     private static func build(_ section: Section, reader: ArchiveReader, session: RestoreSession) throws {
@@ -69,4 +81,6 @@ struct RestoreParallelPhase: Sendable {
     }
 
     private static let deadlocked = UInt64.max
+    /// The rows of a load that failed and was passed over: none, and no table to report.
+    static let notLoaded = UInt64.max - 1
 }

@@ -13,6 +13,10 @@ final class RestoreSession {
     /// savepoint, so the failures `run` expects (an object already there, a missing
     /// role) undo only that statement.
     var inTransaction = false
+    /// `restore --all` without `--exit-on-error`: a statement failing unexpectedly is
+    /// recorded in `errors` and the next one runs, as psql goes on.
+    var continueOnError = false
+    private(set) var errors: [String] = []
 
     /// `settings` are the prologue's statements; a setting this server does not
     /// know (a newer pg_dump's `SET transaction_timeout`) is noted and passed over.
@@ -64,6 +68,8 @@ final class RestoreSession {
                     try execute(statement)
                 } catch let error as PostgresError where error.sqlState == "42704" || error.sqlState == "42501" {
                     missing.owners[role, default: 0] += 1
+                } catch let error as PostgresError {
+                    try failed(section, error)
                 }
                 continue
             }
@@ -83,11 +89,22 @@ final class RestoreSession {
                 } else if state == "42P01" && !Self.definitions.contains(type) {
                     return .skipped("\(section.label) names a table that is not restored: \(error.message)")
                 } else {
-                    throw RestoreError("\(section.label): \(error.description)")
+                    try failed(section, error)
                 }
             }
         }
         return createdSomething || !skippedGrant ? .created : .rolesMissing
+    }
+
+    /// An error no rule expects: the restore stops, or, going on as psql does, it is
+    /// recorded. A deadlock is thrown as it is: `restore --all` runs that build again.
+    /// So is a failure of the connection itself: nothing after it could run.
+    func failed(_ section: Section, _ error: any Error) throws {
+        if let error = error as? PostgresError, error.sqlState == nil || error.sqlState == "40P01" { throw error }
+        // The loader's own errors name their section already.
+        let message = error is RestoreError ? "\(error)" : "\(section.label): \(error)"
+        guard continueOnError else { throw RestoreError(message) }
+        errors.append(message)
     }
 
     private func execute(_ statement: SectionStatement) throws {

@@ -13,6 +13,7 @@ struct RestoreWorkers: Sendable {
     var target: ConnectionTarget
     var settings: [String]
     var dataStyles: [String: String]
+    var continueOnError = false
 
     struct Results {
         /// Per section, in the order of `costs`.
@@ -20,6 +21,8 @@ struct RestoreWorkers: Sendable {
         /// What the sessions noted (a setting the target refused); each session
         /// applies the same settings, so one note may come from several.
         var notes: [String]
+        /// With `continueOnError`, the statements that failed and were passed over.
+        var errors: [String] = []
     }
 
     func run(costs: [UInt64], waitsFor: [[Int]]? = nil, jobs: Int,
@@ -35,7 +38,8 @@ struct RestoreWorkers: Sendable {
                 do {
                     let reader = try ArchiveReader(path: archive)
                     let session = try RestoreSession(target: target, settings: settings, dataStyles: dataStyles)
-                    defer { queue.note(session.notes) }
+                    session.continueOnError = continueOnError
+                    defer { queue.note(session.notes, errors: session.errors) }
                     while let next = queue.next() {
                         queue.finish(next, rows: try work(next, reader, session))
                     }

@@ -78,6 +78,62 @@ import Testing
         #expect(index.text == "CREATE INDEX hot_v_idx ON public.hot USING btree (v)\n", "\(index.errors)")
     }
 
+    /// A statement that fails is passed over, as psql and pg_restore pass it over:
+    /// the rest is restored as psql restores it, the report lists each failure, and
+    /// the exit status is 1. With --exit-on-error the restore stops at the first.
+    @Test func aFailingStatementIsPassedOverAsPsqlPassesItOver() throws {
+        let environment = try TestServer.environment()
+        let source = try TestServer.makeDatabase("fail_source")
+        let setup = try CLI.run("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", source, "-c", """
+            CREATE TABLE t (id int PRIMARY KEY, v text); CREATE INDEX t_v_idx ON t (v);
+            INSERT INTO t SELECT g, 'v' || g FROM generate_series(1, 100) g;
+            CREATE TABLE u (id int PRIMARY KEY, t_id int REFERENCES t);
+            INSERT INTO u SELECT g, g FROM generate_series(1, 50) g;
+            CREATE FUNCTION twice(int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT $1 * 2';
+            CREATE VIEW doubled AS SELECT id, twice(id) FROM t;
+            """], environment: environment)
+        #expect(setup.status == 0, "\(setup.errors)")
+        let plain = try CLI.run("pg_dump", [source], environment: environment)
+        // A language and a type the target lacks, as when the source had plperl or an
+        // extension's type and the sidecar has not: table u fails, and its data with it.
+        let dump = plain.text.replacingOccurrences(of: "    LANGUAGE sql IMMUTABLE", with: "    LANGUAGE nosuchlang IMMUTABLE")
+            .replacingOccurrences(of: "    t_id integer\n", with: "    t_id nosuchtype\n")
+        #expect(dump.contains("nosuchlang") && dump.contains("nosuchtype"))
+        let scratch = try ScratchFolder()
+        let archive = scratch.file("fail.scalpel.sql.gz")
+        #expect(try CLI.pgscalpel(["pack", "-f", archive], input: Data(dump.utf8)).status == 0)
+
+        let database = try TestServer.makeDatabase("fail_all")
+        let restore = try CLI.pgscalpel(["restore", archive, "--all", "--into", "dbname=\(database)", "-j", "2", "--json"],
+                                        environment: environment)
+        #expect(restore.status == 1, "\(restore.errors)")
+        let report = try #require(try JSONSerialization.jsonObject(with: restore.output) as? [String: Any])
+        let errors = try #require(report["errors"] as? [String])
+        #expect(errors.first?.hasPrefix("FUNCTION public.twice: ERROR 42704: language \"nosuchlang\" does not exist") == true,
+                "\(errors)")
+        // Then the function's owner, the view and its owner, table u, its owner and its
+        // data, loaded on a worker connection, fail in turn.
+        #expect(errors.count == 7 && errors.allSatisfy { $0.contains("does not exist") }, "\(errors)")
+        #expect(errors.contains("TABLE DATA public.u: ERROR 42P01: relation \"public.u\" does not exist"), "\(errors)")
+        #expect((report["tables"] as? [[String: Any]])?.compactMap { $0["rows"] as? Int } == [100], "\(report)")
+        // Everything else is there: the source without what failed. (psql, reading the
+        // failed COPY's rows as SQL, would also lose the statement after them: t_pkey.)
+        let dropped = try CLI.run("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", source, "-c",
+                                           "DROP FUNCTION twice CASCADE; DROP TABLE u"], environment: environment)
+        #expect(dropped.status == 0, "\(dropped.errors)")
+        let expected = try CLI.run("pg_dump", [source], environment: environment)
+        let restored = try CLI.run("pg_dump", [database], environment: environment)
+        #expect(comparableDump(restored.text) == comparableDump(expected.text))
+        #expect(restored.text.contains("CREATE INDEX t_v_idx") && restored.text.contains("ADD CONSTRAINT t_pkey"))
+
+        let stopped = try TestServer.makeDatabase("fail_stop")
+        let stop = try CLI.pgscalpel(["restore", archive, "--all", "--into", "dbname=\(stopped)", "--exit-on-error"],
+                                     environment: environment)
+        #expect(stop.status == 2)
+        #expect(stop.errors == "pgscalpel: FUNCTION public.twice: ERROR 42704: language \"nosuchlang\" does not exist\n",
+                "\(stop.errors)")
+    }
+
     @Test func allWithATableIsAUsageError() throws {
         let outcome = try CLI.pgscalpel(["restore", "x.scalpel.sql.gz", "--all", "-t", "plain", "--into", "dbname=x"])
         #expect(outcome.status == 2)
