@@ -134,6 +134,40 @@ import Testing
                 "\(stop.errors)")
     }
 
+    /// A build the server cancels as a deadlock (two builds locking tables in
+    /// opposite orders) runs again, alone, after the others. The deadlock is
+    /// raised here by the section itself, the first time only: a sequence counts
+    /// its runs, as no rollback undoes nextval.
+    @Test func aBuildCancelledAsADeadlockRunsAgain() throws {
+        let environment = try TestServer.environment()
+        let source = try TestServer.makeDatabase("deadlock_source")
+        let setup = try CLI.run("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", source, "-c", """
+            CREATE SEQUENCE tries; CREATE TABLE t (id int PRIMARY KEY, v text); CREATE INDEX t_v_idx ON t (v);
+            INSERT INTO t SELECT g, 'v' || g FROM generate_series(1, 100) g;
+            """], environment: environment)
+        #expect(setup.status == 0, "\(setup.errors)")
+        let plain = try CLI.run("pg_dump", [source], environment: environment)
+        let index = "CREATE INDEX t_v_idx ON public.t USING btree (v);\n"
+        #expect(plain.text.contains(index))
+        let dump = plain.text.replacingOccurrences(of: index, with: """
+            DO $$ BEGIN IF nextval('public.tries') = 1 THEN
+                RAISE EXCEPTION 'deadlock detected' USING ERRCODE = '40P01'; END IF; END $$;
+            \(index)
+            """).replacingOccurrences(of: "SELECT pg_catalog.setval('public.tries', 1, false);", with: "SELECT 1;")
+        #expect(!dump.contains("setval"))
+        let scratch = try ScratchFolder()
+        let archive = scratch.file("deadlock.scalpel.sql.gz")
+        #expect(try CLI.pgscalpel(["pack", "-f", archive], input: Data(dump.utf8)).status == 0)
+        let database = try TestServer.makeDatabase("deadlock_all")
+        let restore = try CLI.pgscalpel(["restore", archive, "--all", "--into", "dbname=\(database)", "-j", "2", "--exit-on-error"],
+                                        environment: environment)
+        #expect(restore.status == 0, "\(restore.errors)")
+        let built = try CLI.run("psql", ["-X", "-At", "-d", database, "-c",
+                                         "SELECT count(*) || ' ' || (SELECT last_value FROM tries) FROM pg_indexes WHERE indexname = 't_v_idx'"],
+                                environment: environment)
+        #expect(built.text == "1 2\n", "\(built.errors)")
+    }
+
     @Test func allWithATableIsAUsageError() throws {
         let outcome = try CLI.pgscalpel(["restore", "x.scalpel.sql.gz", "--all", "-t", "plain", "--into", "dbname=x"])
         #expect(outcome.status == 2)
