@@ -3,10 +3,10 @@ import PostgresAccess
 /// Production's constraints held against the rows `apply` would write, before any
 /// is written. The migration that damaged a table often changed its constraints
 /// too: a NOT NULL column added with no default, a unique value a newer row has
-/// taken, a CHECK, parent rows deleted along with these. Without this check the
-/// dry run would pass and `--execute` stop at the server's first refusal, naming
-/// one row; with it the plan names every constraint, how many rows it refuses and
-/// a few of their keys.
+/// taken, a CHECK, parent rows deleted along with these, a partition dropped by a
+/// retention job. Without this check the dry run would pass and `--execute` stop
+/// at the server's first refusal, naming one row; with it the plan names every
+/// constraint, how many rows it refuses and a few of their keys.
 ///
 /// Rows are taken as the writes leave them (`ApplyStatements.insertedRows` and
 /// `updatedRows`), after the deletes, which run first. Not foreseen: what the order
@@ -128,6 +128,17 @@ struct ApplyConstraintCheck {
                                     sample: $1, reason: missingParent)
             }
         }
+        if let partitions = constraints.partitions, !partitions.contains(nil) {
+            // A row goes to the partition whose constraint is true for it; none, and the INSERT fails.
+            let fits = partitions.compactMap { $0 }.map { "coalesce((\($0)), false)" }.joined(separator: " OR ")
+            var sources: [String] = []
+            if inserts { sources.append("SELECT \(key) FROM (\(sql.insertedRows)) r WHERE NOT (\(fits.isEmpty ? "false" : fits))") }
+            if updates { sources.append("SELECT \(key) FROM (\(sql.updatedRows())) r WHERE NOT (\(fits.isEmpty ? "false" : fits))") }
+            try judge("PARTITION \(live.name)", sources.joined(separator: " UNION ALL "), on: connection, into: &result) {
+                ConstraintViolation(kind: "PARTITION", name: live.name.description, columns: [], rows: $0, sample: $1,
+                                    reason: "no partition takes them (create it first)")
+            }
+        }
         result.unchecked += constraints.unforeseen.map { "\($0) (not foreseen)" }
         return result
     }
@@ -187,9 +198,9 @@ struct ApplyConstraintCheck {
 
 /// A constraint of production that rows `apply` would write break.
 public struct ConstraintViolation: Codable, Sendable, Equatable {
-    /// `NOT NULL`, `UNIQUE`, `CHECK` or `FOREIGN KEY`.
+    /// `NOT NULL`, `UNIQUE`, `CHECK`, `FOREIGN KEY` or `PARTITION`.
     public var kind: String
-    /// The constraint's or unique index's name; for NOT NULL, the column's.
+    /// The constraint's or unique index's name; for NOT NULL, the column's; for PARTITION, the table's.
     public var name: String
     public var columns: [String]
     public var rows: Int

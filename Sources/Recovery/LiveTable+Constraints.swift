@@ -42,6 +42,9 @@ extension LiveTable {
         /// Enabled row triggers that fire before an INSERT or UPDATE: they may
         /// change a row on its way in, so a foreseen refusal may not happen.
         var beforeTriggers: [String] = []
+        /// A partitioned table's leaf partitions, each by the constraint a row must
+        /// meet to go there (nil: it takes any row, as a lone default partition does).
+        var partitions: [String?]?
     }
 
     func constraints(on connection: Connection) throws -> Constraints {
@@ -114,6 +117,13 @@ extension LiveTable {
             SELECT tgname FROM pg_catalog.pg_trigger WHERE tgrelid = $1 AND NOT tgisinternal AND tgenabled <> 'D'
             AND tgtype::integer & 3 = 3 AND tgtype::integer & 20 <> 0 ORDER BY tgname
             """, [oid]).rows.map { $0[0] ?? "" }
+        // The partition constraint of a leaf includes its ancestors' (PostgreSQL 12 has pg_partition_tree).
+        if isPartitioned && version >= 120000 {
+            found.partitions = try connection.execute("""
+                SELECT pg_catalog.pg_get_partition_constraintdef(t.relid) FROM pg_catalog.pg_partition_tree($1::pg_catalog.regclass) t
+                WHERE t.isleaf ORDER BY t.relid
+                """, [oid]).rows.map { $0[0] }
+        }
         return found
     }
 }

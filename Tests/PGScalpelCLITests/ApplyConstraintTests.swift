@@ -130,4 +130,28 @@ import Testing
         #expect((report["constraintViolations"] as? [Any])?.isEmpty == true)
         #expect(try db.psql("SELECT email || ' ' || nick FROM people WHERE id = 4") == "d n4")
     }
+
+    /// A retention job dropped a partition: its rows have nowhere to go back to
+    /// until it is created again.
+    @Test func rowsOfADroppedPartitionAreFoundBeforeTheInsert() throws {
+        let db = try ApplyDatabase("apply_cons_part", """
+            CREATE TABLE logs (id int, at date, msg text, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+            CREATE TABLE logs_h1 PARTITION OF logs FOR VALUES FROM ('2026-01-01') TO ('2026-07-01');
+            CREATE TABLE logs_h2 PARTITION OF logs FOR VALUES FROM ('2026-07-01') TO ('2027-01-01');
+            INSERT INTO logs SELECT i, date '2026-01-01' + i, 'm' || i FROM generate_series(0, 300) i;
+            """)
+        let archive = try db.backup()
+        try db.psql("DELETE FROM logs WHERE id % 50 = 0; DROP TABLE logs_h1;")
+        let plan = try db.apply(archive, "logs", ["--mode", "missing"])
+        #expect(plan.status == 1, "\(plan.errors)")
+        #expect(plan.text.contains("""
+              PARTITION public.logs: 181 rows (e.g. id=0, at=2026-01-01; id=1, at=2026-01-02; id=2, at=2026-01-03; \
+            id=3, at=2026-01-04; id=4, at=2026-01-05): no partition takes them (create it first)
+
+            """), "\(plan.text)")
+        try db.psql("CREATE TABLE logs_h1 PARTITION OF logs FOR VALUES FROM ('2026-01-01') TO ('2026-07-01')")
+        let report = try db.applyReport(archive, "logs", ["--mode", "missing", "--execute", "--undo", db.scratch.file("u.gz")])
+        #expect(report["inserted"] as? Int == 184)
+        #expect(try db.diff(archive, "logs").status == 0)
+    }
 }
