@@ -119,15 +119,10 @@ extension PGScalpel {
             var undoCommand: String?
             if let path = report.undoArchive {
                 undoCommand = ["pgscalpel", "apply", path, "-t", report.table, "--into", into, "--mode", "replace", "--execute"]
-                    .map(shellQuoted).joined(separator: " ")
+                    .map(\.shellQuoted).joined(separator: " ")
             }
             try writeStandardOutput(report.renderText(undoCommand: undoCommand))
             if status != .success { throw status }
-        }
-
-        private func shellQuoted(_ word: String) -> String {
-            word.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:@".contains($0) } ? word
-                : "'" + word.escapingScalar("'", with: "'\\''") + "'"
         }
     }
 }

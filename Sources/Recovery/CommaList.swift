@@ -12,6 +12,15 @@ struct CommaList {
 
     let parts: [Part]
 
+    /// How to write `name` in such a list so that it reads back as itself: in
+    /// double quotes when folding to lower case, a comma, a quote or spaces at its
+    /// ends would change it.
+    static func spelling(_ name: String) -> String {
+        let plain = name == name.lowercased() && !name.contains(",") && !name.contains("\"")
+            && name.first?.isWhitespace != true && name.last?.isWhitespace != true && !name.isEmpty
+        return plain ? name : "\"" + name.escapingScalar("\"", with: "\"\"") + "\""
+    }
+
     init(_ value: String, option: String) throws {
         var parts: [Part] = []
         var segments: [(text: String, quoted: Bool)] = [("", false)]

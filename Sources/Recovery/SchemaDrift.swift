@@ -91,8 +91,9 @@ public struct SchemaDrift: Codable, Sendable, Equatable {
             lines.append("  generated in production, not compared: \(generated.joined(separator: ", "))")
         }
         if !dropped.isEmpty {
-            let names = dropped.joined(separator: ",")
-            lines.append("  to restore \(names): add \(dropped.count == 1 ? "it" : "them") to production again, then apply --columns \(names)")
+            let names = dropped.map(CommaList.spelling).joined(separator: ",")
+            lines.append("  to restore \(names): add \(dropped.count == 1 ? "it" : "them") to production again, "
+                + "then apply --columns \(names.shellQuoted)")
         }
         return lines
     }

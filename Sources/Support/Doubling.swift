@@ -11,3 +11,12 @@ extension StringProtocol {
         return String(result)
     }
 }
+
+extension String {
+    /// One word for a POSIX shell: as it is when nothing in it means anything to
+    /// the shell, else single-quoted; so a command printed for the user can be pasted.
+    public var shellQuoted: String {
+        allSatisfy { $0.isLetter || $0.isNumber || "-_./=:@,".contains($0) } ? self
+            : "'" + escapingScalar("'", with: "'\\''") + "'"
+    }
+}

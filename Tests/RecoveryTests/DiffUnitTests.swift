@@ -95,4 +95,17 @@ import Testing
         #expect(!key.isWholeRow)
         #expect(DiffKey(columns: ["a"], source: .wholeRow) { _ in ("integer", "integer") }.isWholeRow)
     }
+
+    /// The hint for dropped columns is pasted into a shell: each name must read back
+    /// through the shell and `--columns` as itself, whatever its case or commas.
+    @Test func theDroppedColumnsHintReadsBackAsTheSameNames() throws {
+        var drift = SchemaDrift()
+        drift.dropped = ["email", "Nick, Name", "o'k", "say \"hi\""]
+        let hint = try #require(drift.textLines.last)
+        #expect(hint == #"  to restore email,"Nick, Name",o'k,"say ""hi""": add them to production again, "#
+            + #"then apply --columns 'email,"Nick, Name",o'\''k,"say ""hi"""'"#)
+        #expect(try Export.columnNames(#"email,"Nick, Name",o'k,"say ""hi""""#) == drift.dropped)
+        drift.dropped = ["gone"]
+        #expect(drift.textLines.last == "  to restore gone: add it to production again, then apply --columns gone")
+    }
 }
