@@ -61,9 +61,12 @@ public struct RestoreAll: Sendable {
             }
         }
 
-        var buildNotes: [String] = [], workerErrors: [String] = []
+        var buildNotes: [String] = []
         var phases: [RestoreAllReport.Phase] = []
-        phases.append(try .measure("schema") { try runSerially(entries[..<firstData]) })
+        phases.append(try .measure("schema") {
+            try runSerially(entries[..<firstData])
+            report.errors += session.takeErrors()
+        })
         phases.append(try .measure("data") {
             let builds = later.filter { RestoreParallelPhase.types.contains($0.type ?? "") }
             let copies = later.filter { $0.type == "TABLE DATA" && $0.copyTarget != nil }
@@ -73,18 +76,19 @@ public struct RestoreAll: Sendable {
                 .run(copies: Array(copies), builds: Array(builds), jobs: jobs)
             report.sections += copies.count + builds.count
             buildNotes = loaded.notes
-            workerErrors = loaded.errors
+            report.errors += loaded.errors
             for (section, count) in zip(copies, loaded.rows) where count != RestoreParallelPhase.notLoaded {
                 if let table = section.table ?? section.copyTarget { report.tables.append(RestoreReport.Table(table: table, rows: count)) }
             }
             try runSerially(later.filter { ($0.type == "TABLE DATA" && $0.copyTarget == nil) || Self.serialData.contains($0.type ?? "") })
+            report.errors += session.takeErrors()
         })
         phases.append(try .measure("post-data") {
             try runSerially(later.filter { $0.type != "TABLE DATA" && !Self.serialData.contains($0.type ?? "")
                 && !RestoreParallelPhase.types.contains($0.type ?? "") })
+            report.errors += session.takeErrors()
         })
         report.phases = phases
-        report.errors = session.errors + workerErrors
         // Every connection applied the dump's settings: a refused one is noted once.
         for note in session.notes + buildNotes + missing.notes where !report.notes.contains(note) {
             report.notes.append(note)

@@ -18,6 +18,12 @@ final class RestoreSession {
     var continueOnError = false
     private(set) var errors: [String] = []
 
+    /// The errors recorded since the last call, so a report can list them in the order they came.
+    func takeErrors() -> [String] {
+        defer { errors.removeAll() }
+        return errors
+    }
+
     /// `settings` are the prologue's statements; a setting this server does not
     /// know (a newer pg_dump's `SET transaction_timeout`) is noted and passed over.
     init(target: ConnectionTarget, settings: [String], dataStyles: [String: String]) throws {
