@@ -117,8 +117,9 @@ struct ApplyConstraintCheck {
                     result.unchecked.append("FOREIGN KEY \(foreignKey.name) (over a column production fills with its default)")
                 }
             }
+            // The server checks an updated row's reference only when it changes (a NOT VALID key's old rows pass).
             if updates && !updated.isDisjoint(with: columns) {
-                sources.append("SELECT \(key) FROM (\(sql.updatedRows())) r WHERE \(refused)")
+                sources.append("SELECT \(key) FROM (\(sql.updatedRows(moving: columns))) r WHERE \(refused)")
             }
             guard !sources.isEmpty else { continue }
             let missingParent = foreignKey.isSelf ? "the row it references is in neither production nor the rows restored"

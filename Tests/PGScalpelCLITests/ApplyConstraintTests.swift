@@ -154,4 +154,26 @@ import Testing
         #expect(report["inserted"] as? Int == 184)
         #expect(try db.diff(archive, "logs").status == 0)
     }
+
+    /// Restored references are checked too: a migration moved every member to team 1
+    /// and removed team 3.
+    @Test func aRestoredReferenceToAGoneParentIsFound() throws {
+        let db = try ApplyDatabase("apply_cons_fk", """
+            CREATE TABLE teams (id int PRIMARY KEY);
+            INSERT INTO teams VALUES (1), (2), (3);
+            CREATE TABLE members (id int PRIMARY KEY, team int REFERENCES teams);
+            INSERT INTO members SELECT i, 1 + i % 3 FROM generate_series(1, 30) i;
+            """)
+        let archive = try db.backup()
+        try db.psql("UPDATE members SET team = 1; DELETE FROM teams WHERE id = 3;")
+        let plan = try db.apply(archive, "members", ["--columns", "team"])
+        #expect(plan.status == 1, "\(plan.errors)")
+        #expect(plan.text.contains("""
+              FOREIGN KEY members_team_fkey (team): 10 rows (e.g. id=2; id=5; id=8; id=11; id=14): \
+            no such row in public.teams (restore those rows first)
+
+            """), "\(plan.text)")
+        try db.psql("INSERT INTO teams VALUES (3)")
+        #expect(try db.applyReport(archive, "members", ["--columns", "team", "--execute", "--undo", db.scratch.file("u.gz")])["updated"] as? Int == 20)
+    }
 }
