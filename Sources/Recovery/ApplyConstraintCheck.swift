@@ -34,119 +34,133 @@ struct ApplyConstraintCheck {
         guard inserts || updates else { return result }
         let constraints = try live.constraints(on: connection)
         result.beforeTriggers = constraints.beforeTriggers
-        let quote = { (names: [String]) in try names.map { try connection.quoteIdentifier($0) } }
-        // The columns a re-inserted row has a known value in.
-        let insertable = Set(sql.shared + sql.nullFilled)
-        let updated = Set(sql.updated)
-        let key = sql.keys("r")
-
-        try checkNotNull(insertable: insertable, on: connection, into: &result)
-        for index in constraints.uniqueIndexes {
-            let columns = try quote(index.columns)
-            // Re-inserted keys are new and updated rows keep theirs: an index over the key holds.
-            if Set(sql.key).isSubset(of: columns) { continue }
-            let projection = (sql.key + columns.filter { !sql.key.contains($0) }).map { "r.\($0)" }.joined(separator: ", ")
-            let predicate = index.predicate.map { " WHERE (\($0))" } ?? ""
-            var written: [String] = []
-            if inserts {
-                if Set(columns).isSubset(of: insertable) {
-                    written.append("SELECT \(projection) FROM (\(sql.insertedRows)) r\(predicate)")
-                } else {
-                    result.unchecked.append("UNIQUE \(index.name) (over a column production fills with its default)")
-                }
-            }
-            if updates && !updated.isDisjoint(with: columns) {
-                written.append("SELECT \(projection) FROM (\(sql.updatedRows(moving: columns))) r\(predicate)")
-            }
-            guard !written.isEmpty else { continue }
-            let equal = columns.map { index.nullsNotDistinct ? "p.\($0) IS NOT DISTINCT FROM w.\($0)" : "p.\($0) = w.\($0)" }
-            let complete = index.nullsNotDistinct ? "true" : columns.map { "\($0) IS NOT NULL" }.joined(separator: " AND ")
-            var kept = "u.\(sql.key[0]) IS NULL"
-            var others = "SELECT \(sql.keys("w")) FROM w JOIN (SELECT * FROM \(sql.target)\(predicate)) p ON \(equal.joined(separator: " AND ")) "
-                + "LEFT JOIN w u ON \(sql.match("p", "u"))"
-            if deletes {
-                others += " LEFT JOIN \(ApplyStatements.extraTable) x ON \(sql.match("p", "x"))"
-                kept += " AND x.\(sql.key[0]) IS NULL"
-            }
-            // Two written rows with one value, or a written row with the value of a row
-            // that stays (neither deleted nor moved to another value).
-            let violating = "WITH w AS (\(written.joined(separator: " UNION ALL "))) "
-                + "SELECT \(sql.key.joined(separator: ", ")) FROM (SELECT *, count(*) OVER (PARTITION BY \(columns.joined(separator: ", "))) "
-                + "AS pgscalpel_n FROM w WHERE \(complete)) d WHERE pgscalpel_n > 1 UNION \(others) WHERE \(kept)"
-            try judge("UNIQUE \(index.name)", violating, on: connection, into: &result) {
-                ConstraintViolation(kind: "UNIQUE", name: index.name, columns: index.columns, rows: $0, sample: $1,
-                                    reason: "another row holds the value now")
-            }
-        }
-        for check in constraints.checks {
-            var sources: [String] = []
-            if inserts {
-                if Set(try quote(check.columns)).isSubset(of: insertable) {
-                    sources.append("SELECT \(key) FROM (\(sql.insertedRows)) r WHERE (\(check.expression)) IS FALSE")
-                } else {
-                    result.unchecked.append("CHECK \(check.name) (over a column production fills with its default)")
-                }
-            }
-            // An UPDATE checks every CHECK of the row, whichever columns it sets.
-            if updates { sources.append("SELECT \(key) FROM (\(sql.updatedRows())) r WHERE (\(check.expression)) IS FALSE") }
-            guard !sources.isEmpty else { continue }
-            try judge("CHECK \(check.name)", sources.joined(separator: " UNION ALL "), on: connection, into: &result) {
-                ConstraintViolation(kind: "CHECK", name: check.name, columns: check.columns, rows: $0, sample: $1,
-                                    reason: "the backup's values fail it")
-            }
-        }
-        for foreignKey in constraints.foreignKeys {
-            let columns = try quote(foreignKey.columns)
-            let pairs = zip(columns, try quote(foreignKey.referencedColumns)).map { "q.\($1) = r.\($0)" }.joined(separator: " AND ")
-            var parent = "EXISTS (SELECT 1 FROM \(foreignKey.parentIsPartitioned ? "" : "ONLY ")\(foreignKey.parent) q WHERE \(pairs)"
-            if foreignKey.isSelf && deletes {
-                parent += " AND NOT EXISTS (SELECT 1 FROM \(ApplyStatements.extraTable) x WHERE \(sql.match("q", "x")))"
-            }
-            parent += ")"
-            if foreignKey.isSelf && inserts { parent += " OR EXISTS (SELECT 1 FROM (\(sql.insertedRows)) q WHERE \(pairs))" }
-            var refused = "(\(columns.map { "r.\($0) IS NOT NULL" }.joined(separator: " AND ")) AND NOT (\(parent)))"
-            if foreignKey.matchFull {
-                let list = columns.map { "r.\($0)" }.joined(separator: ", ")
-                refused += " OR (pg_catalog.num_nulls(\(list)) > 0 AND pg_catalog.num_nonnulls(\(list)) > 0)"
-            }
-            var sources: [String] = []
-            if inserts {
-                if Set(columns).isSubset(of: insertable) {
-                    sources.append("SELECT \(key) FROM (\(sql.insertedRows)) r WHERE \(refused)")
-                } else {
-                    result.unchecked.append("FOREIGN KEY \(foreignKey.name) (over a column production fills with its default)")
-                }
-            }
-            // The server checks an updated row's reference only when it changes (a NOT VALID key's old rows pass).
-            if updates && !updated.isDisjoint(with: columns) {
-                sources.append("SELECT \(key) FROM (\(sql.updatedRows(moving: columns))) r WHERE \(refused)")
-            }
-            guard !sources.isEmpty else { continue }
-            let missingParent = foreignKey.isSelf ? "the row it references is in neither production nor the rows restored"
-                : "no such row in \(foreignKey.parent) (restore those rows first)"
-            try judge("FOREIGN KEY \(foreignKey.name)", sources.joined(separator: " UNION ALL "), on: connection, into: &result) {
-                ConstraintViolation(kind: "FOREIGN KEY", name: foreignKey.name, columns: foreignKey.columns, rows: $0,
-                                    sample: $1, reason: missingParent)
-            }
-        }
-        if let partitions = constraints.partitions, !partitions.contains(nil) {
-            // A row goes to the partition whose constraint is true for it; none, and the INSERT fails.
-            let fits = partitions.compactMap { $0 }.map { "coalesce((\($0)), false)" }.joined(separator: " OR ")
-            var sources: [String] = []
-            if inserts { sources.append("SELECT \(key) FROM (\(sql.insertedRows)) r WHERE NOT (\(fits.isEmpty ? "false" : fits))") }
-            if updates { sources.append("SELECT \(key) FROM (\(sql.updatedRows())) r WHERE NOT (\(fits.isEmpty ? "false" : fits))") }
-            try judge("PARTITION \(live.name)", sources.joined(separator: " UNION ALL "), on: connection, into: &result) {
-                ConstraintViolation(kind: "PARTITION", name: live.name.description, columns: [], rows: $0, sample: $1,
-                                    reason: "no partition takes them (create it first)")
-            }
-        }
+        try checkNotNull(on: connection, into: &result)
+        for index in constraints.uniqueIndexes { try check(index, on: connection, into: &result) }
+        for check in constraints.checks { try self.check(check, on: connection, into: &result) }
+        for foreignKey in constraints.foreignKeys { try check(foreignKey, on: connection, into: &result) }
+        if let partitions = constraints.partitions { try checkPartitions(partitions, on: connection, into: &result) }
         result.unchecked += constraints.unforeseen.map { "\($0) (not foreseen)" }
         return result
     }
 
+    /// The columns a re-inserted row has a known value in.
+    private var insertable: Set<String> { Set(sql.shared + sql.nullFilled) }
+
+    private func check(_ index: LiveTable.UniqueIndex, on connection: Connection, into result: inout Result) throws {
+        let columns = try index.columns.map { try connection.quoteIdentifier($0) }
+        // Re-inserted keys are new and updated rows keep theirs: an index over the key holds.
+        if Set(sql.key).isSubset(of: columns) { return }
+        let keyAndColumns = sql.key + columns.filter { !sql.key.contains($0) }
+        let projection = keyAndColumns.map { "r.\($0)" }.joined(separator: ", ")
+        let predicate = index.predicate.map { " WHERE (\($0))" } ?? ""
+        var written: [String] = []
+        if inserts {
+            if Set(columns).isSubset(of: insertable) {
+                written.append("SELECT \(projection) FROM (\(sql.insertedRows)) r\(predicate)")
+            } else {
+                result.unchecked.append("UNIQUE \(index.name) (over a column production fills with its default)")
+            }
+        }
+        if updates && !Set(sql.updated).isDisjoint(with: columns) {
+            // The restored values alone, when they are all the index needs: no pass over the table.
+            let moved = index.predicate == nil ? sql.movedValues(of: columns) : nil
+            written.append("SELECT \(projection) FROM (\(moved ?? sql.updatedRows(moving: columns))) r\(predicate)")
+        }
+        guard !written.isEmpty else { return }
+        let equal = columns.map { index.nullsNotDistinct ? "p.\($0) IS NOT DISTINCT FROM w.\($0)" : "p.\($0) = w.\($0)" }
+        let complete = index.nullsNotDistinct ? "true" : columns.map { "\($0) IS NOT NULL" }.joined(separator: " AND ")
+        var stays = "u.\(sql.key[0]) IS NULL"
+        var others = "SELECT \(sql.keys("w")) FROM w JOIN (SELECT \(keyAndColumns.joined(separator: ", ")) FROM \(sql.target)\(predicate)) p "
+            + "ON \(equal.joined(separator: " AND ")) LEFT JOIN w u ON \(sql.match("p", "u"))"
+        if deletes {
+            others += " LEFT JOIN \(ApplyStatements.extraTable) x ON \(sql.match("p", "x"))"
+            stays += " AND x.\(sql.key[0]) IS NULL"
+        }
+        // Two written rows with one value, or a written row with the value of a row
+        // that stays (neither deleted nor moved to another value).
+        let violating = "WITH w AS (\(written.joined(separator: " UNION ALL "))) "
+            + "SELECT \(sql.key.joined(separator: ", ")) FROM (SELECT *, count(*) OVER (PARTITION BY \(columns.joined(separator: ", "))) "
+            + "AS pgscalpel_n FROM w WHERE \(complete)) d WHERE pgscalpel_n > 1 UNION \(others) WHERE \(stays)"
+        try judge("UNIQUE \(index.name)", violating, on: connection, into: &result) {
+            ConstraintViolation(kind: "UNIQUE", name: index.name, columns: index.columns, rows: $0, sample: $1,
+                                reason: "another row holds the value now")
+        }
+    }
+
+    private func check(_ check: LiveTable.CheckConstraint, on connection: Connection, into result: inout Result) throws {
+        let key = sql.keys("r")
+        var sources: [String] = []
+        if inserts {
+            if Set(try check.columns.map { try connection.quoteIdentifier($0) }).isSubset(of: insertable) {
+                sources.append("SELECT \(key) FROM (\(sql.insertedRows)) r WHERE (\(check.expression)) IS FALSE")
+            } else {
+                result.unchecked.append("CHECK \(check.name) (over a column production fills with its default)")
+            }
+        }
+        // An UPDATE checks every CHECK of the row, whichever columns it sets.
+        if updates { sources.append("SELECT \(key) FROM (\(sql.updatedRows())) r WHERE (\(check.expression)) IS FALSE") }
+        guard !sources.isEmpty else { return }
+        try judge("CHECK \(check.name)", sources.joined(separator: " UNION ALL "), on: connection, into: &result) {
+            ConstraintViolation(kind: "CHECK", name: check.name, columns: check.columns, rows: $0, sample: $1,
+                                reason: "the backup's values fail it")
+        }
+    }
+
+    private func check(_ foreignKey: LiveTable.ForeignKey, on connection: Connection, into result: inout Result) throws {
+        let key = sql.keys("r")
+        let columns = try foreignKey.columns.map { try connection.quoteIdentifier($0) }
+        let referenced = try foreignKey.referencedColumns.map { try connection.quoteIdentifier($0) }
+        let pairs = zip(columns, referenced).map { "q.\($1) = r.\($0)" }.joined(separator: " AND ")
+        var parent = "EXISTS (SELECT 1 FROM \(foreignKey.parentIsPartitioned ? "" : "ONLY ")\(foreignKey.parent) q WHERE \(pairs)"
+        if foreignKey.isSelf && deletes {
+            parent += " AND NOT EXISTS (SELECT 1 FROM \(ApplyStatements.extraTable) x WHERE \(sql.match("q", "x")))"
+        }
+        parent += ")"
+        if foreignKey.isSelf && inserts { parent += " OR EXISTS (SELECT 1 FROM (\(sql.insertedRows)) q WHERE \(pairs))" }
+        var refused = "(\(columns.map { "r.\($0) IS NOT NULL" }.joined(separator: " AND ")) AND NOT (\(parent)))"
+        if foreignKey.matchFull {
+            let list = columns.map { "r.\($0)" }.joined(separator: ", ")
+            refused += " OR (pg_catalog.num_nulls(\(list)) > 0 AND pg_catalog.num_nonnulls(\(list)) > 0)"
+        }
+        var sources: [String] = []
+        if inserts {
+            if Set(columns).isSubset(of: insertable) {
+                sources.append("SELECT \(key) FROM (\(sql.insertedRows)) r WHERE \(refused)")
+            } else {
+                result.unchecked.append("FOREIGN KEY \(foreignKey.name) (over a column production fills with its default)")
+            }
+        }
+        // The server checks an updated row's reference only when it changes (a NOT VALID key's old rows pass).
+        if updates && !Set(sql.updated).isDisjoint(with: columns) {
+            sources.append("SELECT \(key) FROM (\(sql.updatedRows(moving: columns))) r WHERE \(refused)")
+        }
+        guard !sources.isEmpty else { return }
+        let missingParent = foreignKey.isSelf ? "the row it references is in neither production nor the rows restored"
+            : "no such row in \(foreignKey.parent) (restore those rows first)"
+        try judge("FOREIGN KEY \(foreignKey.name)", sources.joined(separator: " UNION ALL "), on: connection, into: &result) {
+            ConstraintViolation(kind: "FOREIGN KEY", name: foreignKey.name, columns: foreignKey.columns, rows: $0,
+                                sample: $1, reason: missingParent)
+        }
+    }
+
+    /// A row goes to the leaf partition whose constraint is true for it; with none,
+    /// the INSERT (or the UPDATE moving it) fails. A leaf that takes any row ends the question.
+    private func checkPartitions(_ partitions: [String?], on connection: Connection, into result: inout Result) throws {
+        guard !partitions.contains(nil) else { return }
+        let fits = partitions.compactMap { $0 }.map { "coalesce((\($0)), false)" }.joined(separator: " OR ")
+        let refused = "NOT (\(fits.isEmpty ? "false" : fits))"
+        var sources: [String] = []
+        if inserts { sources.append("SELECT \(sql.keys("r")) FROM (\(sql.insertedRows)) r WHERE \(refused)") }
+        if updates { sources.append("SELECT \(sql.keys("r")) FROM (\(sql.updatedRows())) r WHERE \(refused)") }
+        try judge("PARTITION \(live.name)", sources.joined(separator: " UNION ALL "), on: connection, into: &result) {
+            ConstraintViolation(kind: "PARTITION", name: live.name.description, columns: [], rows: $0, sample: $1,
+                                reason: "no partition takes them (create it first)")
+        }
+    }
+
     /// NOT NULL columns: one pass over each kind of written row counts the NULLs of
     /// all of them; keys are read only for the columns that have some.
-    private func checkNotNull(insertable: Set<String>, on connection: Connection, into result: inout Result) throws {
+    private func checkNotNull(on connection: Connection, into result: inout Result) throws {
         let notNull = try live.columns.filter(\.isNotNull).map { (name: $0.name, quoted: try connection.quoteIdentifier($0.name)) }
         var sources: [(rows: String, columns: [(name: String, quoted: String)])] = []
         if inserts { sources.append((sql.insertedRows, notNull.filter { insertable.contains($0.quoted) })) }

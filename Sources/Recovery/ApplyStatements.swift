@@ -233,6 +233,17 @@ struct ApplyStatements {
         return rows
     }
 
+    /// The key and the restored `columns` (quoted) of the updated rows where one of
+    /// them changes, read from the changed table alone (its flags say which); nil
+    /// when a column is not restored, so its value is production's.
+    func movedValues(of columns: [String]) -> String? {
+        let positions = columns.compactMap { updated.firstIndex(of: $0) }
+        guard positions.count == columns.count else { return nil }
+        let values = columns.filter { !key.contains($0) }.map { "c.\($0)" }
+        return "SELECT \(([keys("c")] + values).joined(separator: ", ")) FROM \(Self.changedTable) c WHERE "
+            + positions.map { "c.pgscalpel_changed_\($0)" }.joined(separator: " OR ")
+    }
+
     // MARK: The check before commit
 
     /// Backup rows among those written that production does not now hold with the
