@@ -46,6 +46,16 @@ struct ApplyConstraintCheck {
     /// The columns a re-inserted row has a known value in.
     private var insertable: Set<String> { Set(sql.shared + sql.nullFilled) }
 
+    /// Whether rows are re-inserted with a known value in each of `columns` (quoted),
+    /// so that `label` can be judged on them; when a default would fill one, it is
+    /// named as not checked.
+    private func insertedRowsHold(_ columns: [String], for label: String, into result: inout Result) -> Bool {
+        guard inserts else { return false }
+        if Set(columns).isSubset(of: insertable) { return true }
+        result.unchecked.append("\(label) (over a column production fills with its default)")
+        return false
+    }
+
     private func check(_ index: LiveTable.UniqueIndex, on connection: Connection, into result: inout Result) throws {
         let columns = try index.columns.map { try connection.quoteIdentifier($0) }
         // Re-inserted keys are new and updated rows keep theirs: an index over the key holds.
@@ -54,12 +64,8 @@ struct ApplyConstraintCheck {
         let projection = keyAndColumns.map { "r.\($0)" }.joined(separator: ", ")
         let predicate = index.predicate.map { " WHERE (\($0))" } ?? ""
         var written: [String] = []
-        if inserts {
-            if Set(columns).isSubset(of: insertable) {
-                written.append("SELECT \(projection) FROM (\(sql.insertedRows)) r\(predicate)")
-            } else {
-                result.unchecked.append("UNIQUE \(index.name) (over a column production fills with its default)")
-            }
+        if insertedRowsHold(columns, for: "UNIQUE \(index.name)", into: &result) {
+            written.append("SELECT \(projection) FROM (\(sql.insertedRows)) r\(predicate)")
         }
         if updates && !Set(sql.updated).isDisjoint(with: columns) {
             // The restored values alone, when they are all the index needs: no pass over the table.
@@ -90,12 +96,8 @@ struct ApplyConstraintCheck {
     private func check(_ check: LiveTable.CheckConstraint, on connection: Connection, into result: inout Result) throws {
         let key = sql.keys("r")
         var sources: [String] = []
-        if inserts {
-            if Set(try check.columns.map { try connection.quoteIdentifier($0) }).isSubset(of: insertable) {
-                sources.append("SELECT \(key) FROM (\(sql.insertedRows)) r WHERE (\(check.expression)) IS FALSE")
-            } else {
-                result.unchecked.append("CHECK \(check.name) (over a column production fills with its default)")
-            }
+        if insertedRowsHold(try check.columns.map { try connection.quoteIdentifier($0) }, for: "CHECK \(check.name)", into: &result) {
+            sources.append("SELECT \(key) FROM (\(sql.insertedRows)) r WHERE (\(check.expression)) IS FALSE")
         }
         // An UPDATE checks every CHECK of the row, whichever columns it sets.
         if updates { sources.append("SELECT \(key) FROM (\(sql.updatedRows())) r WHERE (\(check.expression)) IS FALSE") }
@@ -123,12 +125,8 @@ struct ApplyConstraintCheck {
             refused += " OR (pg_catalog.num_nulls(\(list)) > 0 AND pg_catalog.num_nonnulls(\(list)) > 0)"
         }
         var sources: [String] = []
-        if inserts {
-            if Set(columns).isSubset(of: insertable) {
-                sources.append("SELECT \(key) FROM (\(sql.insertedRows)) r WHERE \(refused)")
-            } else {
-                result.unchecked.append("FOREIGN KEY \(foreignKey.name) (over a column production fills with its default)")
-            }
+        if insertedRowsHold(columns, for: "FOREIGN KEY \(foreignKey.name)", into: &result) {
+            sources.append("SELECT \(key) FROM (\(sql.insertedRows)) r WHERE \(refused)")
         }
         // The server checks an updated row's reference only when it changes (a NOT VALID key's old rows pass).
         if updates && !Set(sql.updated).isDisjoint(with: columns) {

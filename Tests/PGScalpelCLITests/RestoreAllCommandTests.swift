@@ -51,20 +51,14 @@ import Testing
     /// the report says so, though the build ran on one of the loading connections.
     @Test func aRefusedSettingOfAParallelBuildIsNoted() throws {
         let environment = try TestServer.environment()
-        let source = try TestServer.makeDatabase("ts_source")
-        let setup = try CLI.run("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", source, "-c", """
+        let header = "--\n-- Name: hot_v_idx; Type: INDEX; Schema: public; Owner: postgres\n"
+        let scratch = try ScratchFolder()
+        let (_, archive) = try editedDump("ts", setup: """
             CREATE TABLE hot (id int PRIMARY KEY, v text); CREATE INDEX hot_v_idx ON hot (v);
             INSERT INTO hot SELECT g, 'v' || g FROM generate_series(1, 100) g;
-            """], environment: environment)
-        #expect(setup.status == 0, "\(setup.errors)")
-        let plain = try CLI.run("pg_dump", [source], environment: environment)
-        let header = "--\n-- Name: hot_v_idx; Type: INDEX; Schema: public; Owner: postgres\n"
-        #expect(plain.text.contains(header))
-        let dump = plain.text.replacingOccurrences(
-            of: header, with: "SET default_tablespace = nosuch;\n\n" + header.dropLast() + "; Tablespace: nosuch\n")
-        let scratch = try ScratchFolder()
-        let archive = scratch.file("ts.scalpel.sql.gz")
-        #expect(try CLI.pgscalpel(["pack", "-f", archive], input: Data(dump.utf8)).status == 0)
+            """, in: scratch) {
+            $0.replacingOccurrences(of: header, with: "SET default_tablespace = nosuch;\n\n" + header.dropLast() + "; Tablespace: nosuch\n")
+        }
         let database = try TestServer.makeDatabase("ts_all")
         let restore = try CLI.pgscalpel(["restore", archive, "--all", "--into", "dbname=\(database)", "-j", "2", "--json"],
                                         environment: environment)
@@ -83,26 +77,22 @@ import Testing
     /// the exit status is 1. With --exit-on-error the restore stops at the first.
     @Test func aFailingStatementIsPassedOverAsPsqlPassesItOver() throws {
         let environment = try TestServer.environment()
-        let source = try TestServer.makeDatabase("fail_source")
-        let setup = try CLI.run("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", source, "-c", """
+        // A language and a type the target lacks, as when the source had plperl or an
+        // extension's type and the sidecar has not: table u fails, and its data with it.
+        let scratch = try ScratchFolder()
+        let (source, archive) = try editedDump("fail", setup: """
             CREATE TABLE t (id int PRIMARY KEY, v text); CREATE INDEX t_v_idx ON t (v);
             INSERT INTO t SELECT g, 'v' || g FROM generate_series(1, 100) g;
             CREATE TABLE u (id int PRIMARY KEY, t_id int REFERENCES t);
             INSERT INTO u SELECT g, g FROM generate_series(1, 50) g;
             CREATE FUNCTION twice(int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT $1 * 2';
             CREATE VIEW doubled AS SELECT id, twice(id) FROM t;
-            """], environment: environment)
-        #expect(setup.status == 0, "\(setup.errors)")
-        let plain = try CLI.run("pg_dump", [source], environment: environment)
-        // A language and a type the target lacks, as when the source had plperl or an
-        // extension's type and the sidecar has not: table u fails, and its data with it.
-        let dump = plain.text.replacingOccurrences(of: "    LANGUAGE sql IMMUTABLE", with: "    LANGUAGE nosuchlang IMMUTABLE")
-            .replacingOccurrences(of: "    t_id integer\n", with: "    t_id nosuchtype\n")
-        #expect(dump.contains("nosuchlang") && dump.contains("nosuchtype"))
-        let scratch = try ScratchFolder()
-        let archive = scratch.file("fail.scalpel.sql.gz")
-        #expect(try CLI.pgscalpel(["pack", "-f", archive], input: Data(dump.utf8)).status == 0)
-
+            """, in: scratch) { dump in
+            let edited = dump.replacingOccurrences(of: "    LANGUAGE sql IMMUTABLE", with: "    LANGUAGE nosuchlang IMMUTABLE")
+                .replacingOccurrences(of: "    t_id integer\n", with: "    t_id nosuchtype\n")
+            #expect(edited.contains("nosuchlang") && edited.contains("nosuchtype"))
+            return edited
+        }
         let database = try TestServer.makeDatabase("fail_all")
         let restore = try CLI.pgscalpel(["restore", archive, "--all", "--into", "dbname=\(database)", "-j", "2", "--json"],
                                         environment: environment)
@@ -141,24 +131,20 @@ import Testing
     /// its runs, as no rollback undoes nextval.
     @Test func aBuildCancelledAsADeadlockRunsAgain() throws {
         let environment = try TestServer.environment()
-        let source = try TestServer.makeDatabase("deadlock_source")
-        let setup = try CLI.run("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", source, "-c", """
+        let index = "CREATE INDEX t_v_idx ON public.t USING btree (v);\n"
+        let scratch = try ScratchFolder()
+        let (_, archive) = try editedDump("deadlock", setup: """
             CREATE SEQUENCE tries; CREATE TABLE t (id int PRIMARY KEY, v text); CREATE INDEX t_v_idx ON t (v);
             INSERT INTO t SELECT g, 'v' || g FROM generate_series(1, 100) g;
-            """], environment: environment)
-        #expect(setup.status == 0, "\(setup.errors)")
-        let plain = try CLI.run("pg_dump", [source], environment: environment)
-        let index = "CREATE INDEX t_v_idx ON public.t USING btree (v);\n"
-        #expect(plain.text.contains(index))
-        let dump = plain.text.replacingOccurrences(of: index, with: """
-            DO $$ BEGIN IF nextval('public.tries') = 1 THEN
-                RAISE EXCEPTION 'deadlock detected' USING ERRCODE = '40P01'; END IF; END $$;
-            \(index)
-            """).replacingOccurrences(of: "SELECT pg_catalog.setval('public.tries', 1, false);", with: "SELECT 1;")
-        #expect(!dump.contains("setval"))
-        let scratch = try ScratchFolder()
-        let archive = scratch.file("deadlock.scalpel.sql.gz")
-        #expect(try CLI.pgscalpel(["pack", "-f", archive], input: Data(dump.utf8)).status == 0)
+            """, in: scratch) { dump in
+            let edited = dump.replacingOccurrences(of: index, with: """
+                DO $$ BEGIN IF nextval('public.tries') = 1 THEN
+                    RAISE EXCEPTION 'deadlock detected' USING ERRCODE = '40P01'; END IF; END $$;
+                \(index)
+                """).replacingOccurrences(of: "SELECT pg_catalog.setval('public.tries', 1, false);", with: "SELECT 1;")
+            #expect(edited.contains("40P01") && !edited.contains("setval"))
+            return edited
+        }
         let database = try TestServer.makeDatabase("deadlock_all")
         let restore = try CLI.pgscalpel(["restore", archive, "--all", "--into", "dbname=\(database)", "-j", "2", "--exit-on-error"],
                                         environment: environment)
@@ -198,6 +184,23 @@ import Testing
     }
 
     /// Rewrites only the archive's index, claiming one row more for `table`'s data, with valid CRCs.
+    /// The archive of an edited dump: database PREFIX_source made by `setup`, dumped
+    /// by pg_dump, `edit` applied to the plain text (it must change it), then packed.
+    private func editedDump(_ prefix: String, setup: String, in scratch: ScratchFolder,
+                            edit: (String) -> String) throws -> (source: String, archive: String) {
+        let environment = try TestServer.environment()
+        let source = try TestServer.makeDatabase("\(prefix)_source")
+        let made = try CLI.run("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", source, "-c", setup], environment: environment)
+        guard made.status == 0 else { throw TestFailure("psql: \(made.errors)") }
+        let plain = try CLI.run("pg_dump", [source], environment: environment)
+        let dump = edit(plain.text)
+        guard dump != plain.text else { throw TestFailure("the edit changed nothing in the dump of \(source)") }
+        let archive = scratch.file("\(prefix).scalpel.sql.gz")
+        let packed = try CLI.pgscalpel(["pack", "-f", archive], input: Data(dump.utf8))
+        guard packed.status == 0 else { throw TestFailure("pack: \(packed.errors)") }
+        return (source, archive)
+    }
+
     private func claimOneMoreRow(in table: String, archive path: String) throws {
         let reader = try ArchiveReader(path: path)
         var index = reader.index
