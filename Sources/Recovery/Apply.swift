@@ -179,9 +179,10 @@ public struct Apply {
         do {
             try loadRows(of: sections, columns: loaded, into: sql.copyIntoBackupTable, reader: reader, on: connection,
                          progress: progress)
-        } catch let error as PostgresError where error.sqlState?.hasPrefix("22") == true && !drift.retyped.isEmpty {
+        } catch let error as PostgresError where ["22", "23"].contains(error.sqlState?.prefix(2)) && !drift.retyped.isEmpty {
             // The temporary table has production's types: a value of the backup that
-            // the new type cannot hold (too long, out of range, not a number) stops here.
+            // the new type cannot hold (too long, out of range, not a number, refused
+            // by a domain's CHECK) stops here.
             let retyped = drift.retyped.map { "\($0.column) \($0.backup) -> \($0.production)" }.joined(separator: ", ")
             throw ApplyError("the backup's rows do not fit production's column types (retyped since the backup: \(retyped)): "
                 + "\(error); nothing was changed (restore other columns with --columns)")

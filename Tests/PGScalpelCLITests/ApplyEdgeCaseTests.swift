@@ -144,6 +144,14 @@ import Testing
         let report = try db.applyReport(archive, "t", ["--columns", "qty", "--execute", "--undo", db.scratch.file("u.gz")])
         #expect(report["updated"] as? Int == 20)
         #expect(try db.psql("SELECT sum(qty) || ' ' || max(code) FROM t") == "210 code-")
+
+        // A domain whose CHECK the backup's values fail is named the same way.
+        try db.psql("CREATE DOMAIN big AS int CHECK (VALUE > 10); UPDATE t SET qty = 11 WHERE qty <= 10; "
+            + "ALTER TABLE t ALTER COLUMN qty TYPE big")
+        let domain = try db.apply(archive, "t", ["--columns", "qty"])
+        #expect(domain.status == 2)
+        #expect(domain.errors.hasPrefix("pgscalpel: the backup's rows do not fit production's column types (retyped since the backup: "
+            + "code text -> character varying(5), qty integer -> public.big): ERROR 23514: value for domain big "), "\(domain.errors)")
     }
 }
 
