@@ -371,9 +371,12 @@ public struct Apply {
     }
 
     private func keys(_ query: String, key: [String], on connection: Connection) throws -> [String] {
-        try connection.execute(query).rows.map { row in
-            zip(key, row).map { "\($0)=\($1 ?? "NULL")" }.joined(separator: ", ")
-        }
+        try connection.execute(query).rows.map { Self.keyText(key, $0) }
+    }
+
+    /// A row's key as a plan shows it: `id=42`, `a=1, b=x`.
+    static func keyText(_ names: [String], _ values: some Sequence<String?>) -> String {
+        zip(names, values).map { "\($0)=\($1 ?? "NULL")" }.joined(separator: ", ")
     }
 }
 

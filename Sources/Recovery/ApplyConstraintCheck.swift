@@ -202,9 +202,7 @@ struct ApplyConstraintCheck {
         }
         try connection.execute("RELEASE SAVEPOINT pgscalpel_check")
         guard found.rowCount > 0, let rows = Int(found[0, 0] ?? "") else { return }
-        let sample = found.rows.prefix(sampleSize).map { row in
-            zip(keyNames, row.dropFirst()).map { "\($0)=\($1 ?? "NULL")" }.joined(separator: ", ")
-        }
+        let sample = found.rows.prefix(sampleSize).map { Apply.keyText(keyNames, $0.dropFirst()) }
         result.violations.append(violation(rows, sample))
     }
 }

@@ -48,10 +48,11 @@ extension LiveTable {
     }
 
     func constraints(on connection: Connection) throws -> Constraints {
+        try connection.withEmptySearchPath { try readConstraints(on: connection) }
+    }
+
+    private func readConstraints(on connection: Connection) throws -> Constraints {
         var found = Constraints()
-        let searchPath = try connection.execute("SELECT pg_catalog.current_setting('search_path')")[0, 0] ?? ""
-        try connection.execute("SELECT pg_catalog.set_config('search_path', '', true)")
-        defer { _ = try? connection.execute("SELECT pg_catalog.set_config('search_path', $1, true)", [searchPath]) }
         let version = connection.serverVersionNumber
         let keyCount = version >= 110000 ? "i.indnkeyatts" : "i.indnatts"
         let nullsNotDistinct = version >= 150000 ? "i.indnullsnotdistinct" : "false"

@@ -44,9 +44,7 @@ struct LiveTable {
         name = table
         self.oid = oid
         isPartitioned = found[0, 1] == "p"
-        let searchPath = try connection.execute("SELECT pg_catalog.current_setting('search_path')")[0, 0] ?? ""
-        try connection.execute("SELECT pg_catalog.set_config('search_path', '', true)")
-        let attributes = try connection.execute("""
+        let attributes = try connection.withEmptySearchPath { try connection.execute("""
             SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attgenerated <> '', a.attidentity = 'a',
                    'c' IN (b.typtype, e.typtype), a.attnotnull, a.atthasdef OR a.attidentity <> '' OR a.attgenerated <> ''
             FROM pg_catalog.pg_attribute a
@@ -54,8 +52,7 @@ struct LiveTable {
             JOIN pg_catalog.pg_type b ON b.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END
             LEFT JOIN pg_catalog.pg_type e ON e.oid = b.typelem AND b.typcategory = 'A'
             WHERE a.attrelid = $1 AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum
-            """, [oid])
-        try connection.execute("SELECT pg_catalog.set_config('search_path', $1, true)", [searchPath])
+            """, [oid]) }
         columns = attributes.rows.map { row in
             Column(name: row[0] ?? "", typeText: ColumnType.canonicalText([SQLTokenizer.Token](Array((row[1] ?? "").utf8))),
                    isGenerated: row[2] == "t", isAlwaysIdentity: row[3] == "t", holdsComposite: row[4] == "t",
@@ -72,5 +69,16 @@ struct LiveTable {
 
     subscript(column name: String) -> Column? {
         columns.first { $0.name == name }
+    }
+}
+
+extension Connection {
+    /// Runs `body` with an empty search path, so that the server prints every name
+    /// (types, functions, tables) schema-qualified, then puts the path back.
+    func withEmptySearchPath<T>(_ body: () throws -> T) throws -> T {
+        let searchPath = try execute("SELECT pg_catalog.current_setting('search_path')")[0, 0] ?? ""
+        try execute("SELECT pg_catalog.set_config('search_path', '', true)")
+        defer { _ = try? execute("SELECT pg_catalog.set_config('search_path', $1, true)", [searchPath]) }
+        return try body()
     }
 }

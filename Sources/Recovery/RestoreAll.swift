@@ -51,7 +51,7 @@ public struct RestoreAll: Sendable {
                     do {
                         let rows = try session.insertRows(section, from: reader)
                         if let table = section.table { report.tables.append(RestoreReport.Table(table: table, rows: rows)) }
-                    } catch where !exitOnError {
+                    } catch where session.continueOnError {
                         try session.failed(section, error)
                     }
                 } else if case .skipped(let reason) = try session.run(section, text: reader.text(of: section), missing: &missing) {
