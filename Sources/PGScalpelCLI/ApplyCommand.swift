@@ -97,8 +97,8 @@ extension PGScalpel {
         func run() throws {
             var apply = Recovery.Apply(archive: archive, table: try TablePattern(table), target: try ConnectionTarget(into))
             apply.mode = Recovery.Apply.Mode(rawValue: mode)!
-            apply.key = try key.map(Recovery.Export.columnNames)
-            apply.columns = try columns.map(Recovery.Export.columnNames)
+            apply.key = try key.map { try CommaList.columnNames($0, option: "--key") }
+            apply.columns = try columns.map { try CommaList.columnNames($0) }
             apply.whereClause = whereClause
             apply.execute = execute
             apply.undoPath = undo

@@ -20,7 +20,7 @@ extension PGScalpel {
             in one pass, so memory stays flat for any table size. Production is read in one \
             REPEATABLE READ READ ONLY transaction (ACCESS SHARE lock only) and never written. The \
             backup's rows come straight from the archive when they are in key order; otherwise, and \
-            always with --where, the table is restored into a throwaway server that sorts and filters it.
+            always with --where, the table is restored into a sidecar that sorts and filters it.
 
             --format sql prints the patch (INSERT, UPDATE, DELETE) that would bring production back \
             to the backup's rows; review it, or use pgscalpel apply.
@@ -62,7 +62,7 @@ extension PGScalpel {
         @Option(help: "List at most this many differences after the summary (default: 20 for text, all otherwise).")
         var limit: Int?
 
-        @Option(help: ArgumentHelp("Read the backup's rows from a sidecar: auto (a throwaway server) or a database "
+        @Option(help: ArgumentHelp("Read the backup's rows from a sidecar: auto (one pgscalpel starts and removes) or a database "
                                    + "where the table was restored already (only read).", valueName: "auto|CONN"))
         var sidecar: String?
 
@@ -78,12 +78,12 @@ extension PGScalpel {
             var diff = Recovery.Diff(archive: archive, table: try TablePattern(table), production: try ConnectionTarget(against))
             diff.format = Recovery.Diff.Format(rawValue: format)!
             diff.limit = limit ?? (diff.format == .text ? 20 : .max)
-            diff.key = try key.map(Recovery.Export.columnNames)
-            diff.columns = try columns.map(Recovery.Export.columnNames)
+            diff.key = try key.map { try CommaList.columnNames($0, option: "--key") }
+            diff.columns = try columns.map { try CommaList.columnNames($0) }
             diff.whereClause = whereClause
             switch sidecar {
             case nil: diff.backupSide = .automatic
-            case "auto": diff.backupSide = .ephemeralSidecar
+            case "auto": diff.backupSide = .autoSidecar
             case let conninfo?: diff.backupSide = .sidecar(try ConnectionTarget(conninfo))
             }
             let summary = try diff.run(output: writeStandardOutput, progress: Progress(label: "diff"))

@@ -6,7 +6,7 @@ extension PGScalpel {
     struct Drill: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "drill",
-            abstract: "Restore the whole archive into a throwaway server and check it: the quarterly restore drill.",
+            abstract: "Restore the whole archive into a sidecar and check it: the quarterly restore drill.",
             discussion: """
             Runs restore --all, then checks every table's row count against the archive's \
             index and that every index and constraint of the archive exists, timing each \
@@ -22,7 +22,7 @@ extension PGScalpel {
         var archive: String
 
         @Option(name: .customLong("into"),
-                help: ArgumentHelp("An empty database (conninfo or URI), or 'auto' for a throwaway server.", valueName: "CONN|auto"))
+                help: ArgumentHelp("An empty database (conninfo or URI), or 'auto' for a sidecar pgscalpel starts and removes.", valueName: "CONN|auto"))
         var into = "auto"
 
         @Option(name: [.customShort("j"), .customLong("jobs")], help: "Connections loading data and building indexes at once.")
@@ -37,7 +37,7 @@ extension PGScalpel {
 
         func run() throws {
             let drill = Recovery.Drill(archive: archive, jobs: jobs)
-            let report = into == "auto" ? try drill.runInThrowawayServer() : try drill.run(into: try ConnectionTarget(into))
+            let report = into == "auto" ? try drill.runInSidecar() : try drill.run(into: try ConnectionTarget(into))
             try writeStandardOutput(json ? try jsonText(report) : report.renderText())
             if !report.ok { throw ExitCode(1) }
         }

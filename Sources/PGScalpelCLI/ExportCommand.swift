@@ -18,7 +18,7 @@ extension PGScalpel {
             Exit status 1 when a --key value matches no row.
 
             --where takes any PostgreSQL boolean expression over the table's columns, so a server \
-            evaluates it: with --sidecar auto (the default) a throwaway one, into which just the \
+            evaluates it: with --sidecar auto (the default) a sidecar of its own, into which just the \
             chosen tables are restored and which is removed afterwards; or, with --sidecar CONN, a \
             database the tables were already restored into (pgscalpel restore --into), which is only \
             read. Rows are read in one read-only transaction under the dump's session settings, and \
@@ -51,7 +51,7 @@ extension PGScalpel {
                                    valueName: "expression"))
         var wheres: [String] = []
 
-        @Option(help: ArgumentHelp("With --where: 'auto' for a throwaway server, or the database (conninfo or URI) "
+        @Option(help: ArgumentHelp("With --where: 'auto' for a sidecar, or the database (conninfo or URI) "
                                    + "the tables were restored into.", valueName: "CONN|auto"))
         var sidecar: String?
 
@@ -81,7 +81,7 @@ extension PGScalpel {
             var export = Recovery.Export(archive: archive, tables: try tables.map(TablePattern.init))
             export.format = ExportFormat(rawValue: format)!
             export.bytea = ExportFormat.Bytea(rawValue: bytea)!
-            export.columns = try columns.map(Recovery.Export.columnNames)
+            export.columns = try columns.map { try CommaList.columnNames($0) }
             export.keys = key
             export.wheres = wheres
             if let sidecar, sidecar != "auto" { export.sidecar = .database(try ConnectionTarget(sidecar)) }

@@ -6,7 +6,7 @@ extension PGScalpel {
     struct Restore: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "restore",
-            abstract: "Restore tables, with what they need, from an archive into a database or a throwaway server.",
+            abstract: "Restore tables, with what they need, from an archive into a database or a sidecar.",
             discussion: """
             Brings each table's schema, types, domains, sequences, functions and extensions, \
             its partitions, data (COPY, or a dump's INSERTs, streamed from the archive), indexes, constraints, \
@@ -16,7 +16,7 @@ extension PGScalpel {
             (over one connection): a failure leaves them as they were. Meant for a sidecar, \
             not production.
 
-            With --into auto, restores into a throwaway server, prints its connection string \
+            With --into auto, restores into a sidecar, prints its connection string \
             on standard output and keeps it until Ctrl-C, which removes it; with --keep the \
             server stays after pgscalpel exits, and the command to stop and remove it is printed.
 
@@ -44,7 +44,7 @@ extension PGScalpel {
 
         // -d/--dbname as pg_restore spells the database it restores into.
         @Option(name: [.customLong("into"), .customShort("d"), .customLong("dbname")],
-                help: ArgumentHelp("Target database (conninfo or URI), or 'auto' for a throwaway server.", valueName: "CONN|auto"))
+                help: ArgumentHelp("Target database (conninfo or URI), or 'auto' for a sidecar pgscalpel starts and removes.", valueName: "CONN|auto"))
         var into: String
 
         @Flag(name: [.customShort("s"), .customLong("schema-only")], help: "Only definitions, indexes, constraints, ...; no data.")
@@ -96,7 +96,7 @@ extension PGScalpel {
             _ = try execute(restore.run(into:), inSidecar: restore.runInSidecar, render: { $0.renderText() }, failed: { _ in false })
         }
 
-        /// Runs either kind of restore into the database given, or into a throwaway
+        /// Runs either kind of restore into the database given, or into a sidecar
         /// server; returns whether `failed` said so of the report.
         private func execute<Report: Encodable>(
             _ restore: (ConnectionTarget) throws -> Report,

@@ -5,7 +5,7 @@ extension PGScalpel {
     struct Sidecar: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "sidecar",
-            abstract: "Start a throwaway PostgreSQL server; run a command against it, or wait for Ctrl-C.",
+            abstract: "Start a sidecar, a PostgreSQL server of pgscalpel's own; run a command against it, or wait for Ctrl-C.",
             discussion: """
             The server listens only on a unix socket in a fresh temporary directory and is \
             stopped and removed when the command ends, on Ctrl-C, SIGTERM or SIGHUP, and on \

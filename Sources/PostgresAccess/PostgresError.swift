@@ -38,7 +38,7 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable {
         public static let missingBinary = Code("missing binary")
         /// A helper program (initdb, `--version`, ...) failed.
         public static let processFailed = Code("process failed")
-        /// An ephemeral server did not come up.
+        /// A sidecar server did not come up.
         public static let serverStartFailed = Code("server start failed")
     }
 

@@ -4,7 +4,7 @@ import Synchronization
 import Glibc
 #endif
 
-/// The part of an `EphemeralServer` that a signal handler or `atexit` may
+/// The part of an `SidecarServer` that a signal handler or `atexit` may
 /// need to tear down from another thread: the running child (initdb, then
 /// the postmaster) and the directory.
 ///

@@ -2,7 +2,7 @@
 import Glibc
 #endif
 
-/// A small shell process that removes an ephemeral server if pgscalpel dies
+/// A small shell process that removes a sidecar server if pgscalpel dies
 /// without doing so itself (SIGKILL, or the OOM killer), which no handler of
 /// ours can catch. It waits on a pipe whose only write end pgscalpel holds:
 /// the kernel closes it when pgscalpel ends, however it ends. Told `done` (the

@@ -69,7 +69,7 @@ enum TestServer {
     }
 
     private static let started = Result { () throws -> Info in
-        let server = try EphemeralServer()
+        let server = try SidecarServer()
         _ = Unmanaged.passRetained(server)  // stopped by the registry's exit hook
         let binaries = try ServerBinaries.locate()
         let connection = try Connection(server.target)

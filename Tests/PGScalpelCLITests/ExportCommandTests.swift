@@ -96,7 +96,7 @@ import Testing
             #expect(exported.status == 0, "\(exported.errors)")
             #expect(exported.output.count > 100 && exported.output == expected.output, "\(condition)")
         }
-        // Each throwaway server is stopped and its directory removed.
+        // Each sidecar is stopped and its directory removed.
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["awkward.scalpel.sql.gz"])
     }
 

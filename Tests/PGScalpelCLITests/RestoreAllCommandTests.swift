@@ -161,7 +161,7 @@ import Testing
         #expect(outcome.errors.contains("--all restores everything: not with -t"))
     }
 
-    @Test func drillPassesOnAGoodArchiveInAThrowawayServer() throws {
+    @Test func drillPassesOnAGoodArchiveInASidecar() throws {
         let scratch = try ScratchFolder()
         let archive = try RestoreCommandTests.pack(into: scratch)
         let outcome = try CLI.pgscalpel(["drill", archive, "-j", "2", "--json"])

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The ephemeral server is gone — no process, no directory — however pgscalpel ends.
+/// The sidecar server is gone — no process, no directory — however pgscalpel ends.
 @Suite struct SidecarTests {
     /// The sidecar's directory, from its first line on standard error.
     private func directory(in errors: String) -> String? {

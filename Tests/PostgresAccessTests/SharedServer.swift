@@ -32,7 +32,7 @@ enum SharedServer {
     }
 
     private static func start() throws -> Info {
-        let server = try EphemeralServer()
+        let server = try SidecarServer()
         _ = Unmanaged.passRetained(server)
         let connection = try Connection(server.target)
         try connection.execute("CREATE ROLE \(passwordUser) LOGIN PASSWORD \(try connection.quoteLiteral(password))")

@@ -104,7 +104,7 @@ import Testing
         let hint = try #require(drift.textLines.last)
         #expect(hint == #"  to restore email,"Nick, Name",o'k,"say ""hi""": add them to production again, "#
             + #"then apply --columns 'email,"Nick, Name",o'\''k,"say ""hi"""'"#)
-        #expect(try Export.columnNames(#"email,"Nick, Name",o'k,"say ""hi""""#) == drift.dropped)
+        #expect(try CommaList.columnNames(#"email,"Nick, Name",o'k,"say ""hi""""#) == drift.dropped)
         drift.dropped = ["gone"]
         #expect(drift.textLines.last == "  to restore gone: add it to production again, then apply --columns gone")
     }

@@ -84,10 +84,10 @@ import ScalpelArchive
     }
 
     @Test func arrayTextBecomesJSONArrays() {
-        func json(_ text: String, _ scalar: ExportValueKind = .integer, delimiter: Character = ",") -> String {
-            let kind = ExportColumnKind(scalar: scalar, dimensions: 1, delimiter: delimiter.asciiValue!)
+        func json(_ text: String, _ scalar: ValueKind = .integer, delimiter: Character = ",") -> String {
+            let kind = ColumnKind(scalar: scalar, dimensions: 1, delimiter: delimiter.asciiValue!)
             var output: [UInt8] = []
-            Array(text.utf8).withUnsafeBytes { ExportJSONValue.append($0, kind: kind, bytea: .hex, to: &output) }
+            Array(text.utf8).withUnsafeBytes { JSONValue.append($0, kind: kind, bytea: .hex, to: &output) }
             return String(decoding: output, as: UTF8.self)
         }
         #expect(json("{1,NULL,-3}") == "[1,null,-3]")
@@ -106,7 +106,7 @@ import ScalpelArchive
     @Test func jsonStringsAreValidUTF8() {
         func string(_ bytes: [UInt8]) -> String {
             var output: [UInt8] = []
-            bytes.withUnsafeBytes { ExportJSON.appendString($0, to: &output) }
+            bytes.withUnsafeBytes { JSONText.appendString($0, to: &output) }
             return String(decoding: output, as: UTF8.self)
         }
         #expect(string(Array("é日本😀".utf8)) == "\"é日本😀\"")
@@ -115,23 +115,23 @@ import ScalpelArchive
         #expect(string([0x01, 0x1F, 0x7F, 0x22, 0x5C]) == #""\u0001\u001f"# + "\u{7F}" + #"\"\\""#)
         for (text, number) in [("0", true), ("-12", true), ("1.5e-07", true), ("1e+100", true), ("-0", true),
                                ("NaN", false), ("Infinity", false), ("01", false), ("1.", false), (".5", false), ("", false)] {
-            #expect(Array(text.utf8).withUnsafeBytes { ExportJSON.isNumber($0) } == number, "\(text)")
+            #expect(Array(text.utf8).withUnsafeBytes { JSONText.isNumber($0) } == number, "\(text)")
         }
     }
 
     @Test func byteaInEitherOutputFormat() {
-        func bytes(_ text: String) -> [UInt8] { Array(text.utf8).withUnsafeBytes { ExportBytea.bytes(of: $0) } }
+        func bytes(_ text: String) -> [UInt8] { Array(text.utf8).withUnsafeBytes { ByteaText.bytes(of: $0) } }
         #expect(bytes("\\x00ff5C") == [0x00, 0xFF, 0x5C])
         #expect(bytes(#"a\\b\001\377"#) == [0x61, 0x5C, 0x62, 0x01, 0xFF])
         var output: [UInt8] = []
-        Array(#"a\\b\001"#.utf8).withUnsafeBytes { ExportJSONValue.appendScalar($0, kind: .bytea, bytea: .hex, to: &output) }
+        Array(#"a\\b\001"#.utf8).withUnsafeBytes { JSONValue.appendScalar($0, kind: .bytea, bytea: .hex, to: &output) }
         #expect(String(decoding: output, as: UTF8.self) == #""\\x615c6201""#)
     }
 
     @Test func copyLinesSplitAnywhereAreWhole() throws {
         let section = Array("--\n-- Data for Name: t\n--\n\nCOPY public.t (a, b) FROM stdin;\n1\tx\\ty\n2\t\\N\n\\.\n\n\n".utf8)
         for size in [1, 2, 3, 7, section.count] {
-            var stream = ExportCopyLines(label: "TABLE DATA public.t")
+            var stream = SectionCopyLines(label: "TABLE DATA public.t")
             var statements: [String] = []
             var rows: [String] = []
             var offset = 0
@@ -147,10 +147,10 @@ import ScalpelArchive
             #expect(statements == ["COPY public.t (a, b) FROM stdin;"], "\(size)")
             #expect(rows == ["1\tx\\ty", "2\t\\N"], "\(size)")
         }
-        var cut = ExportCopyLines(label: "TABLE DATA public.t")
+        var cut = SectionCopyLines(label: "TABLE DATA public.t")
         try Array("COPY public.t (a) FROM stdin;\n1\n".utf8).withUnsafeBytes { try cut.consume($0, statement: { _ in }, row: { _ in }) }
         #expect(throws: ArchiveError.self) { try cut.finish() }
-        var inserts = ExportCopyLines(label: "TABLE DATA public.t")
+        var inserts = SectionCopyLines(label: "TABLE DATA public.t")
         #expect(throws: ArchiveError.self) {
             try Array("INSERT INTO public.t VALUES (1);\n".utf8).withUnsafeBytes { try inserts.consume($0, statement: { _ in }, row: { _ in }) }
             try inserts.finish()

@@ -175,9 +175,9 @@ import Testing
         #expect(throws: UsageError.self) { try fixture.export("messages", columns: ["body_length"]) }
         #expect(throws: UsageError.self) { try fixture.export("accounts", columns: ["id", "id"]) }
         #expect(throws: UsageError.self) { try fixture.export("no_such_table") }
-        #expect(try Export.columnNames(#"id, "Some Col" ,PLAN,"a""b",x y"#) == ["id", "Some Col", "plan", "a\"b", "x y"])
-        #expect(throws: UsageError.self) { try Export.columnNames("id,,plan") }
-        #expect(throws: UsageError.self) { try Export.columnNames(#"id,"Some Col"#) }
+        #expect(try CommaList.columnNames(#"id, "Some Col" ,PLAN,"a""b",x y"#) == ["id", "Some Col", "plan", "a\"b", "x y"])
+        #expect(throws: UsageError.self) { try CommaList.columnNames("id,,plan") }
+        #expect(throws: UsageError.self) { try CommaList.columnNames(#"id,"Some Col"#) }
     }
 
     @Test func severalTablesGoToAFolderWithAManifest() throws {
@@ -245,7 +245,7 @@ final class ExportCollectingSink: ByteSink {
 
 /// One server, database and archive for the whole suite, made on first use.
 final class ExportFixture: @unchecked Sendable {
-    let server: EphemeralServer
+    let server: SidecarServer
     let database = "export_source"
     let archive: String
     let reader: ArchiveReader
@@ -255,7 +255,7 @@ final class ExportFixture: @unchecked Sendable {
     static func shared() throws -> ExportFixture { try made.get() }
 
     private init() throws {
-        server = try EphemeralServer()
+        server = try SidecarServer()
         try server.createDatabase(database)
         let connection = try Connection(server.target(database: database))
         let demo = URL(fileURLWithPath: TableExtractTests.fixturePath("demo-app.sql"))

@@ -257,7 +257,7 @@ enum RestoreServer {
     }
 
     private static let started = Result { () throws -> Info in
-        let server = try EphemeralServer()
+        let server = try SidecarServer()
         _ = Unmanaged.passRetained(server)  // stopped by the registry's exit hook
         return Info(target: server.target, socketDirectory: server.socketDirectory, port: server.port)
     }

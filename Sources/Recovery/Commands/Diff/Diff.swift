@@ -1,0 +1,175 @@
+import DumpParser
+import PostgresAccess
+import ScalpelArchive
+
+/// `pgscalpel diff`: a table in a backup against the same table in production,
+/// row by row. Both sides are read sorted by the key under the same session
+/// settings and merged in one pass, so memory holds a row of each whatever the
+/// table's size, and an untouched table always comes out equal.
+///
+/// The backup's rows come straight from the archive when its text is comparable
+/// and already in key order (as a table that was loaded in key order is dumped);
+/// otherwise, and always with `--where`, from a sidecar they are restored into,
+/// which sorts and filters them as production does.
+public struct Diff {
+    public enum Format: String, CaseIterable, Sendable {
+        case text, json, csv, sql
+    }
+
+    public enum BackupSide: Sendable {
+        /// The archive when it can, a sidecar otherwise.
+        case automatic
+        /// Always restore into a sidecar first.
+        case autoSidecar
+        /// A database where the table was restored already (`restore --into`): only read.
+        case sidecar(ConnectionTarget)
+    }
+
+    public var archive: String
+    public var table: TablePattern
+    public var production: ConnectionTarget
+    /// `--key`: match rows on these columns instead of the primary key.
+    public var key: [String]?
+    /// `--columns`: compare only these (the key is always compared).
+    public var columns: [String]?
+    public var whereClause: String?
+    public var format: Format = .text
+    /// How many differences are listed after the summary; all are counted.
+    public var limit: Int = .max
+    public var backupSide: BackupSide = .automatic
+
+    public init(archive: String, table: TablePattern, production: ConnectionTarget) {
+        self.archive = archive
+        self.table = table
+        self.production = production
+    }
+
+    /// Writes the report through `output`, summary first, and returns the summary.
+    public func run(output: (UnsafeRawBufferPointer) throws -> Void, progress: Progress? = nil) throws -> DiffSummary {
+        defer { progress?.finish() }
+        let reader = try ArchiveReader(path: archive)
+        let plan = try DiffPlan(reader: reader, table: table, requestedKey: key, requestedColumns: columns,
+                                connectingTo: production)
+        if let whereClause { _ = try WhereExpression(whereClause) }
+        let session = ArchiveTextSession(dump: reader.index.dump)
+        let useArchive: Bool
+        if case .automatic = backupSide {
+            useArchive = whereClause == nil && session.archiveTextComparable && !plan.key.isWholeRow
+        } else {
+            useArchive = false
+        }
+        if useArchive {
+            do {
+                return try compare(plan, session: session, reader: reader, output: output, progress: progress, backup: .archive)
+            } catch is DiffMerge.BackupNotInKeyOrder {
+                // The archive holds the rows in storage order: sort them in a sidecar.
+            }
+        }
+        switch backupSide {
+        case .sidecar(let target):
+            let sidecar = try Connection(target)
+            return try compare(plan, session: session, reader: reader, output: output, progress: progress,
+                               backup: .server(sidecar, "the sidecar \(target.redacted)"))
+        case .automatic, .autoSidecar:
+            progress?.update("restoring \(plan.table) into a sidecar")
+            let server = try SidecarServer()
+            defer { server.stop() }
+            let sidecarTarget = server.target(database: "postgres")
+            _ = try Restore(archive: archive, options: Restore.Options(tables: [TablePattern(exactly: plan.table)]))
+                .run(into: sidecarTarget)
+            let sidecar = try Connection(sidecarTarget)
+            return try compare(plan, session: session, reader: reader, output: output, progress: progress,
+                               backup: .server(sidecar, "a sidecar"))
+        }
+    }
+
+    private enum Source {
+        case archive
+        case server(Connection, String)
+    }
+
+    private func compare(_ plan: DiffPlan, session: ArchiveTextSession, reader: ArchiveReader,
+                         output: (UnsafeRawBufferPointer) throws -> Void, progress: Progress?,
+                         backup: Source) throws -> DiffSummary {
+        let connection = plan.connection
+        try session.begin(on: connection)
+        do {
+            return try compare(plan, session: session, reader: reader, in: connection, output: output,
+                               progress: progress, backup: backup)
+        } catch {
+            // Leaves the connection ready for the next try (the archive was out of key order).
+            _ = try? connection.execute("ROLLBACK")
+            if let error = error as? PostgresError, let whereClause, error.sqlState?.hasPrefix("42") == true {
+                throw UsageError("--where \(whereClause): \(error)")
+            }
+            // Two backup rows with one key, from the archive or a sidecar: no sort can fix that.
+            if let error = error as? DiffMerge.BackupNotInKeyOrder, error.duplicate {
+                throw DiffError("the key (\(plan.key.columns.joined(separator: ", "))) is not unique in the backup: name a unique key with --key")
+            }
+            throw error
+        }
+    }
+
+    private func compare(_ plan: DiffPlan, session: ArchiveTextSession, reader: ArchiveReader, in connection: Connection,
+                         output: (UnsafeRawBufferPointer) throws -> Void, progress: Progress?,
+                         backup: Source) throws -> DiffSummary {
+        let live = try LiveTable(plan.table, on: connection)
+        let spool = try DiffSpool()
+        let writer = try plan.writer(format: format, isPartitioned: live.isPartitioned, session: session)
+        let encoding = ClientOnlyEncoding(name: session.clientEncoding)
+        let tally = DiffTally(columns: plan.columns.count, limit: limit, writer: writer, spool: spool, encoding: encoding)
+        let merge = DiffMerge(key: plan.key, keyFields: plan.keyFields, tally: tally, encoding: encoding)
+        let query = try plan.select(on: connection, partitioned: live.isPartitioned, whereClause: whereClause,
+                                    clientEncoding: session.clientEncoding)
+        var readFrom = "the archive"
+        let productionRows = PrefetchedRows(query, on: connection)
+        defer { productionRows.close() }
+        do {
+            switch backup {
+            case .archive:
+                try reader.forEachRow(in: plan.sections, as: plan.columns) { row in
+                    try merge.backup(row, production: productionRows)
+                    if tally.backupRows & 0xFFFF == 0 { progress?.update("\(tally.backupRows) rows compared") }
+                }
+            case .server(let sidecar, let name):
+                readFrom = name
+                try session.begin(on: sidecar)
+                let sidecarTable = try LiveTable(plan.table, on: sidecar)
+                let sidecarQuery = try plan.select(on: sidecar, partitioned: sidecarTable.isPartitioned, whereClause: whereClause,
+                                                   clientEncoding: session.clientEncoding)
+                do {
+                    try sidecar.copyOut(sidecarQuery) { row in
+                        try merge.backup(row, production: productionRows)
+                        if tally.backupRows & 0xFFFF == 0 { progress?.update("\(tally.backupRows) rows compared") }
+                    }
+                } catch let error as DiffMerge.BackupNotInKeyOrder where !error.duplicate {
+                    throw DiffError("the sidecar's rows arrived out of key order")
+                }
+                try sidecar.execute("ROLLBACK")
+            }
+            try merge.finish(production: productionRows)
+        }
+        productionRows.close()
+        try connection.execute("ROLLBACK")
+        try tally.flush()
+        let summary = DiffSummary(
+            table: plan.table.description, archive: archive, dumpStartedAt: reader.index.dump.startedAt,
+            backupDatabase: reader.index.dump.database, production: production.redacted,
+            productionDatabase: connection.database, key: plan.key.columns, keySource: plan.key.source, columns: plan.columns,
+            whereClause: whereClause, backupReadFrom: readFrom, backupRows: tally.backupRows,
+            productionRows: tally.productionRows, deleted: tally.deleted, inserted: tally.inserted, changed: tally.changed,
+            changedColumns: zip(plan.columns, tally.changedColumns).filter { $0.1 > 0 }
+                .map { ChangedColumn(column: $0.0, rows: $0.1) },
+            schemaDrift: plan.drift, listed: tally.listed)
+        progress?.finish()
+        try writer.header(summary).withUnsafeBytes(output)
+        try spool.replay(output)
+        try writer.footer(summary).withUnsafeBytes(output)
+        return summary
+    }
+}
+
+public struct DiffError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

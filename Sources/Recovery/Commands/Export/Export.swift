@@ -1,0 +1,260 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import DumpParser
+import FoundationEssentials
+import ScalpelArchive
+import Support
+
+/// `pgscalpel export`: a table's rows as CSV, JSON Lines, INSERT statements or its
+/// COPY block, decoded from the archive's COPY text with no server. Rows stream from
+/// the members that hold them to the output, so memory stays at a few members
+/// whatever the table's size. Only `--where` needs a server (see `ExportSidecar`);
+/// its rows go through the same writers, so every format reads the same either way.
+public struct Export {
+    public var archive: String
+    public var tables: [TablePattern]
+    public var format: ExportFormat = .csv
+    /// `--columns`: only these, in this order; nil for every column the data holds.
+    public var columns: [String]?
+    /// `--key`: primary key values (comma-separated for a composite key).
+    public var keys: [String] = []
+    public var bytea: ExportFormat.Bytea = .hex
+    /// `--where`: one expression per `-t`, in the same order, each for every table its
+    /// `-t` matches. The chosen tables are then read through a server (`sidecar`),
+    /// which evaluates the expressions as only PostgreSQL can.
+    public var wheres: [String] = []
+    public var sidecar: ExportSidecar = .auto
+    /// A file, or a folder (an existing one, a path ending in `/`, or any path when
+    /// several tables match): one file per table plus `manifest.json`. Nil for
+    /// standard output.
+    public var output: String?
+
+    public init(archive: String, tables: [TablePattern]) {
+        self.archive = archive
+        self.tables = tables
+    }
+
+    public func run(progress: Progress? = nil) throws -> ExportSummary {
+        let reader = try ArchiveReader(path: archive)
+        let chosen = try chosenTables(in: reader.index)
+        var isFolder = false
+        let folder = output.flatMap { output in
+            chosen.count > 1 || output.hasSuffix("/")
+                || (FileManager.default.fileExists(atPath: output, isDirectory: &isFolder) && isFolder) ? output : nil
+        }
+        guard folder != nil || chosen.count == 1 else { throw severalTables(chosen.map(\.table)) }
+        // Every plan is made first, so a table that cannot be exported fails the
+        // command before a server starts or any file is written.
+        let catalog = ArchiveTableCatalog(reader: reader)
+        var plans: [ExportPlan] = []
+        var skipped: [QualifiedName] = []
+        for (table, filter) in chosen {
+            if folder != nil && catalog.dataSections(of: table).isEmpty {
+                skipped.append(table)
+            } else {
+                plans.append(try ExportPlan(table: table, catalog: catalog, requested: columns, keys: keys, filter: filter))
+            }
+        }
+        return try withServer(for: plans, reader: reader, progress: progress) { server in
+            if let folder {
+                return try writeFolder(folder, plans: plans, skipped: skipped, reader: reader, server: server, progress: progress)
+            }
+            guard let output else {
+                return try write(plans[0], reader: reader, server: server,
+                                 to: DescriptorSink(fd: 1, name: "standard output"), progress: progress)
+            }
+            return try writeAtomically(output) { sink in
+                var summary = try write(plans[0], reader: reader, server: server, to: sink, progress: progress)
+                summary.tables[0].file = output
+                return summary
+            }
+        }
+    }
+
+    /// Writes the one table the patterns name to `sink`.
+    public func write(reader: ArchiveReader, to sink: any ByteSink, progress: Progress? = nil) throws -> ExportSummary {
+        let chosen = try chosenTables(in: reader.index)
+        guard chosen.count == 1 else { throw severalTables(chosen.map(\.table)) }
+        let plan = try ExportPlan(table: chosen[0].table, catalog: ArchiveTableCatalog(reader: reader), requested: columns,
+                                  keys: keys, filter: chosen[0].filter)
+        return try withServer(for: [plan], reader: reader, progress: progress) { server in
+            try write(plan, reader: reader, server: server, to: sink, progress: progress)
+        }
+    }
+
+    /// The tables the patterns match, in order, each with the `--where` of the `-t`
+    /// that matched it first.
+    private func chosenTables(in index: ArchiveIndex) throws -> [(table: QualifiedName, filter: WhereExpression?)] {
+        let filters = try wheres.map(WhereExpression.init)
+        guard filters.isEmpty || filters.count == tables.count else {
+            throw UsageError("give one --where per -t, in the same order (\(tables.count) -t, \(filters.count) --where)")
+        }
+        guard filters.isEmpty || keys.isEmpty else { throw UsageError("--where and --key: choose rows one way, not both") }
+        var chosen: [(table: QualifiedName, filter: WhereExpression?)] = []
+        for (position, pattern) in tables.enumerated() {
+            let filter = filters.isEmpty ? nil : filters[position]
+            for table in try index.tables(matching: pattern) {
+                guard let earlier = chosen.first(where: { $0.table == table }) else {
+                    chosen.append((table, filter))
+                    continue
+                }
+                guard earlier.filter == filter else {
+                    throw UsageError("\(table) is matched by two -t with different --where: name it once")
+                }
+            }
+        }
+        guard !chosen.isEmpty else { throw UsageError("name a table with -t") }
+        if chosen.count > 1 && (columns != nil || !keys.isEmpty) { throw severalTables(chosen.map(\.table)) }
+        return chosen
+    }
+
+    private func severalTables(_ chosen: [QualifiedName]) -> UsageError {
+        let names = chosen.prefix(5).map(\.description).joined(separator: ", ") + (chosen.count > 5 ? ", ..." : "")
+        let what = columns != nil || !keys.isEmpty ? "--columns and --key apply to one table" : "one file per table needs -o FOLDER"
+        return UsageError("\(chosen.count) tables match (\(names)): \(what)")
+    }
+
+    private func write(_ plan: ExportPlan, reader: ArchiveReader, server: ExportServerRows?, to sink: any ByteSink,
+                       progress: Progress?) throws -> ExportSummary {
+        let (rows, missing) = try write(plan, reader: reader, server: server, into: sink, progress: progress)
+        return ExportSummary(tables: [ExportSummary.Table(table: plan.table, rows: rows, columns: plan.columns,
+                                                          where: plan.filter?.expression)],
+                             missingKeys: missing, skipped: [])
+    }
+
+    /// Each table into its own file, then `manifest.json`.
+    private func writeFolder(_ folder: String, plans: [ExportPlan], skipped: [QualifiedName], reader: ArchiveReader,
+                             server: ExportServerRows?, progress: Progress?) throws -> ExportSummary {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        // Joined as NSString's appendingPathComponent joined them: no slash doubled.
+        func inFolder(_ name: String) -> String { folder.isEmpty || folder.hasSuffix("/") ? folder + name : "\(folder)/\(name)" }
+        var names = ExportFileNames()
+        var summary = ExportSummary(tables: [], missingKeys: [], skipped: skipped)
+        var manifest = ExportManifest(
+            archive: URL(fileURLWithPath: archive).standardizedFileURL.path, database: reader.index.dump.database,
+            dumpStartedAt: reader.index.dump.startedAt, dumpCompletedAt: reader.index.dump.completedAt,
+            format: format, bytea: format == .jsonl ? bytea : nil, tables: [], skipped: skipped)
+        for plan in plans {
+            let name = names.name(for: plan.table, format: format)
+            let path = inFolder(name)
+            let (rows, missing) = try writeAtomically(path) { sink in
+                try write(plan, reader: reader, server: server, into: sink, progress: progress)
+            }
+            let expression = plan.filter?.expression
+            summary.missingKeys += missing
+            summary.tables.append(ExportSummary.Table(table: plan.table, rows: rows, columns: plan.columns, file: path,
+                                                      where: expression))
+            manifest.tables.append(ExportManifest.Table(schema: plan.table.schema, name: plan.table.name, file: name,
+                                                        rows: rows, columns: plan.columns, where: expression))
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let manifestText = try encoder.encode(manifest) + Data("\n".utf8)
+        try writeAtomically(inFolder(ExportManifest.fileName)) { sink in
+            try sink.write(Array(manifestText))
+        }
+        return summary
+    }
+
+    /// The file appears under `path` only once complete; Ctrl-C leaves nothing behind.
+    private func writeAtomically<Result>(_ path: String, _ body: (AtomicFileSink) throws -> Result) throws -> Result {
+        let sink = try AtomicFileSink(path: path)
+        let token = Interruption.register { [temporary = sink.temporaryPath] in unlink(temporary) }
+        defer { Interruption.unregister(token) }
+        let result = try body(sink)
+        try sink.commit()
+        return result
+    }
+
+    /// Streams the plan's rows through the format's writer: from the archive, or
+    /// with `--where` from the server that filters them.
+    private func write(_ plan: ExportPlan, reader: ArchiveReader, server: ExportServerRows?, into sink: any ByteSink,
+                       progress: Progress?) throws -> (rows: UInt64, missing: [String]) {
+        defer { progress?.finish() }
+        let buffer = ExportBuffer(sink: sink)
+        let writer: any ExportRowWriter = switch format {
+        case .csv: CSVWriter(encoding: reader.index.clientOnlyEncoding)
+        case .jsonl: JSONLinesWriter(columns: plan.columns, kinds: plan.kinds, bytea: bytea,
+                                     transcoder: try UTF8Transcoder.converting(from: reader.index.dump.settings["client_encoding"] ?? "UTF8"))
+        case .sql: InsertWriter(kinds: plan.kinds, clientEncoding: reader.index.dump.settings["client_encoding"],
+                                overridingSystemValue: plan.hasAlwaysIdentity)
+        case .copy: CopyBlockWriter()
+        }
+        writer.start(columns: plan.columns, to: &buffer.bytes)
+        let result: (rows: UInt64, missing: [String])
+        if let server, let filter = plan.filter {
+            result = (try server.write(plan, filter: filter, reader: reader, through: writer, into: buffer, progress: progress), [])
+        } else {
+            result = try readArchive(plan, reader: reader, through: writer, into: buffer, progress: progress)
+        }
+        try buffer.flush()
+        return result
+    }
+
+    /// The plan's sections from the archive; with `--key`, stops reading once every key is found.
+    private func readArchive(_ plan: ExportPlan, reader: ArchiveReader, through writer: any ExportRowWriter,
+                             into buffer: ExportBuffer, progress: Progress?) throws -> (rows: UInt64, missing: [String]) {
+        var key = plan.key
+        var rows: UInt64 = 0
+        var row = ExportRow(encoding: reader.index.clientOnlyEncoding)
+        let total = plan.sections.reduce(UInt64(0)) { $0 + $1.uncompressedLength }
+        var done: UInt64 = 0
+        for section in plan.sections {
+            let sectionColumns = section.columns ?? []
+            let fields = try plan.fields(in: section)
+            let keyFields = try key?.fields(in: section) ?? []
+            var stream = SectionCopyLines(label: section.label)
+            do {
+                try reader.read(section) { chunk in
+                    try chunk.withUnsafeBytes { bytes in
+                        try stream.consume(bytes, statement: { line in
+                            let statement = try ExportCopyStatement(line: line, label: section.label)
+                            writer.startBlock(statement, columns: plan.columns, sectionColumns: sectionColumns, to: &buffer.bytes)
+                        }, row: { line in
+                            guard row.split(line, expecting: sectionColumns.count) else {
+                                throw ArchiveError(.memberDamaged, "\(section.label) has a data line that does not hold "
+                                    + "the \(sectionColumns.count) fields its COPY statement names")
+                            }
+                            if key?.matches(row, fields: keyFields) == false { return }
+                            writer.write(row, fields: fields, to: &buffer.bytes)
+                            try buffer.flushIfFull()
+                            rows += 1
+                            if key?.isComplete == true { throw AllKeysFound() }
+                        })
+                    }
+                    done += UInt64(chunk.count)
+                    progress?.update("\(plan.table): \(formatBytes(done)) of \(formatBytes(total)), \(rows) rows")
+                }
+                try stream.finish()
+                writer.endBlock(to: &buffer.bytes)
+            } catch is AllKeysFound {
+                writer.endBlock(to: &buffer.bytes)
+                break
+            }
+        }
+        return (rows, key?.missing ?? [])
+    }
+
+    private struct AllKeysFound: Error {}
+}
+
+/// What an export wrote.
+public struct ExportSummary: Sendable {
+    public struct Table: Sendable {
+        public var table: QualifiedName
+        public var rows: UInt64
+        public var columns: [String]
+        /// The file written; nil for standard output.
+        public var file: String?
+        /// The `--where` expression, as given.
+        public var `where`: String?
+    }
+
+    public var tables: [Table]
+    /// `--key` values that no row had, as given.
+    public var missingKeys: [String]
+    /// Tables that matched but hold no data in the archive (folder exports only).
+    public var skipped: [QualifiedName]
+}
