@@ -1,9 +1,10 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// Linux only: pgscalpel calls Glibc and Linux interfaces (pipe sizes, renameat2,
+// sync_file_range) directly, and its tests start Debian's PostgreSQL packages.
 let package = Package(
     name: "pgscalpel",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "pgscalpel", targets: ["PGScalpelCLI"]),
     ],

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 extension UnsafeRawBufferPointer {
     /// The index of the first `byte` at or after `start`. Goes through libc's

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Converts text from a dump's client_encoding to UTF-8, through the C library's
 /// iconv, for output that must be UTF-8 (JSON) or is read on a terminal. pg_dump

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// C APIs that take `const char *const *` (libpq's parameter arrays, argv,
 /// envp) need every string alive at once; the copies live exactly as long as

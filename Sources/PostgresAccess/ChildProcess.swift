@@ -1,7 +1,5 @@
 import FoundationEssentials
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// A program started with `posix_spawn`, because the postmaster must be our
 /// own child (so we can signal and reap it, even from a signal handler) and

@@ -1,8 +1,6 @@
 import FoundationEssentials
 import Synchronization
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The part of an `SidecarServer` that a signal handler or `atexit` may
 /// need to tear down from another thread: the running child (initdb, then

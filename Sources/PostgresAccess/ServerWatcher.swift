@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// A small shell process that removes a sidecar server if pgscalpel dies
 /// without doing so itself (SIGKILL, or the OOM killer), which no handler of

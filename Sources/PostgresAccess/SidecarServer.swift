@@ -1,8 +1,6 @@
 import CLibPQ
 import FoundationEssentials
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// A sidecar: a PostgreSQL server of pgscalpel's own in a fresh temporary directory, reachable
 /// only through a unix socket in that directory, for sidecar restores and

@@ -1,9 +1,5 @@
-#if canImport(Glibc)
 import CLinux
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Where archive bytes go: a file being written atomically, or standard output for `pack`.
 public protocol ByteSink: AnyObject {
@@ -88,13 +84,11 @@ public final class AtomicFileSink: ByteSink {
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
         try sink.write(bytes)
         written += bytes.count
-        #if os(Linux)
         if written - writebackStarted >= Self.writebackStep {
             // Advisory: where it fails (a file system without it), fsync does all the work.
             _ = CLinux_startWriteback(sink.fd, writebackStarted, written - writebackStarted)
             writebackStarted = written
         }
-        #endif
     }
 
     /// Flushes and renames into place; after this the file is durable under `path`.
@@ -123,10 +117,8 @@ public final class AtomicFileSink: ByteSink {
 
     private func moveIntoPlace() -> Int32 {
         guard !replacing else { return rename(temporaryPath, path) }
-        #if os(Linux)
         let moved = CLinux_renameNoReplace(temporaryPath, path)
         guard moved != 0 && (errno == EINVAL || errno == ENOSYS) else { return moved }
-        #endif
         // No atomic way on this file system: look, then rename.
         guard access(path, F_OK) != 0 else {
             errno = EEXIST

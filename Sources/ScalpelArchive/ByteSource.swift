@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Random access to an archive's bytes. Readers go through this so that a test
 /// can count what a command really reads.

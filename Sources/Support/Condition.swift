@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A lock with a condition variable, as `NSCondition` was: FoundationEssentials has
 /// none, and importing Foundation for it costs every run of pgscalpel milliseconds of

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Runs `body` on a thread of its own, as `Thread { }.start()` did: FoundationEssentials
 /// has no `Thread`, and these workers block for long stretches (on pipes, libpq, each
@@ -17,11 +13,7 @@ public func startThread(stackSize: Int? = nil, _ body: @escaping @Sendable () ->
         pthread_attr_setstacksize(&attributes, stackSize)
     }
     let context = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
-    #if canImport(Darwin)
-    var thread: pthread_t?
-    #else
     var thread = pthread_t()
-    #endif
     let result = pthread_create(&thread, &attributes, { context in
         Unmanaged<ThreadBody>.fromOpaque(context!).takeRetainedValue().body()
         return nil

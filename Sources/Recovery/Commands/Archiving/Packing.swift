@@ -1,7 +1,5 @@
-#if canImport(Glibc)
 import CLinux
 import Glibc
-#endif
 import FoundationEssentials
 import ScalpelArchive
 
@@ -38,12 +36,8 @@ public enum Packing {
     /// 500 MB/s to fill the pipe in 2 ms, and then the next read is a full one.
     /// Returns whether the pipe holds 1 MiB; never for a file, which is not a pipe.
     private static func enlargePipe(_ input: Int32, to capacity: Int) -> Bool {
-        #if os(Linux)
         _ = CLinux_setPipeSize(input, Int32(capacity))
         return CLinux_pipeSize(input) >= capacity
-        #else
-        return false
-        #endif
     }
 
     /// How members are compressed; the defaults are what the benchmarks chose.

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import DumpParser
 
 /// One COPY data line cut into its fields where it lies: nothing is copied, and

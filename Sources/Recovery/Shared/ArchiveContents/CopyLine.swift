@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import DumpParser
 
 /// One COPY text line, without its line feed, as a merge reads it: fields found

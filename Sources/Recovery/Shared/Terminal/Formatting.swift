@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import Support
 
 /// Sizes as people read them: 1.5 MiB, 230 B.

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import DumpParser
 
 /// Rows as `COPY ... TO STDOUT (FORMAT csv, HEADER)` writes them, byte for byte
