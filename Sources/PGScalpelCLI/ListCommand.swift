@@ -1,38 +1,36 @@
 import ArgumentParser
 import Recovery
 
-extension PGScalpel {
-    struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "ls",
-            abstract: "Show an archive's table of contents: tables, rows, sizes, and the dump's metadata.",
-            discussion: """
-            Examples:
-              pgscalpel ls prod.scalpel.sql.gz
-              pgscalpel ls prod.scalpel.sql.gz -n billing --json
-              pgscalpel ls prod.scalpel.sql.gz -t 'public.user*' --type INDEX --type CONSTRAINT
-              pgscalpel ls prod.scalpel.sql.gz --type all
-            """)
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ls",
+        abstract: "Show an archive's table of contents: tables, rows, sizes, and the dump's metadata.",
+        discussion: """
+        Examples:
+          pgscalpel ls prod.scalpel.sql.gz
+          pgscalpel ls prod.scalpel.sql.gz -n billing --json
+          pgscalpel ls prod.scalpel.sql.gz -t 'public.user*' --type INDEX --type CONSTRAINT
+          pgscalpel ls prod.scalpel.sql.gz --type all
+        """)
 
-        @Argument(help: "The indexed archive.")
-        var archive: String
+    @Argument(help: "The indexed archive.")
+    var archive: String
 
-        @Option(name: [.customShort("n"), .customLong("schema")], help: "Only this schema (repeatable).")
-        var schemas: [String] = []
+    @Option(name: [.customShort("n"), .customLong("schema")], help: "Only this schema (repeatable).")
+    var schemas: [String] = []
 
-        @Option(name: [.customShort("t"), .customLong("table")], help: "Only tables matching this pattern (repeatable; * and ? are wildcards).")
-        var tables: [String] = []
+    @Option(name: [.customShort("t"), .customLong("table")], help: "Only tables matching this pattern (repeatable; * and ? are wildcards).")
+    var tables: [String] = []
 
-        @Option(name: .customLong("type"), help: "List TOC entries of this type instead of tables (TABLE DATA, INDEX, ...; 'all' for every entry).")
-        var types: [String] = []
+    @Option(name: .customLong("type"), help: "List TOC entries of this type instead of tables (TABLE DATA, INDEX, ...; 'all' for every entry).")
+    var types: [String] = []
 
-        @Flag(help: "Print JSON for scripts.")
-        var json = false
+    @Flag(help: "Print JSON for scripts.")
+    var json = false
 
-        func run() throws {
-            let listing = try Listing(path: archive, filter: .init(
-                schemas: schemas, tables: try tables.map(TablePattern.init), types: types))
-            try writeStandardOutput(json ? try jsonText(listing) : listing.renderText())
-        }
+    func run() throws {
+        let listing = try Listing(path: archive, filter: .init(
+            schemas: schemas, tables: try tables.map(TablePattern.init), types: types))
+        try writeStandardOutput(json ? try jsonText(listing) : listing.renderText())
     }
 }

@@ -30,7 +30,9 @@ struct PGScalpel: ParsableCommand {
         difference, ...), 2 error.
         """,
         version: PGScalpelVersion.current,
-        subcommands: [Backup.self, Pack.self, List.self, Verify.self, Cat.self, Export.self, Restore.self, Diff.self, Apply.self, Drill.self, Doctor.self, Sidecar.self]
+        subcommands: [BackupCommand.self, PackCommand.self, ListCommand.self, VerifyCommand.self, CatCommand.self, ExportCommand.self,
+                      RestoreCommand.self, DiffCommand.self, ApplyCommand.self, DrillCommand.self, DoctorCommand.self,
+                      SidecarCommand.self]
     )
 
     /// Every failure becomes one line on standard error and exit status 2 (a failed

@@ -2,135 +2,128 @@ import ArgumentParser
 import PostgresAccess
 import Recovery
 
-extension PGScalpel {
-    struct Restore: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "restore",
-            abstract: "Restore tables, with what they need, from an archive into a database or a sidecar.",
-            discussion: """
-            Brings each table's schema, types, domains, sequences, functions and extensions, \
-            its partitions, data (COPY, or a dump's INSERTs, streamed from the archive), indexes, constraints, \
-            triggers, policies, comments and grants. Foreign keys come only when both tables \
-            are restored. Refuses a database that has one of the tables already, unless \
-            --clean, which drops exactly those tables and replaces them in one transaction \
-            (over one connection): a failure leaves them as they were. Meant for a sidecar, \
-            not production.
+struct RestoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore",
+        abstract: "Restore tables, with what they need, from an archive into a database or a sidecar.",
+        discussion: """
+        Brings each table's schema, types, domains, sequences, functions and extensions, \
+        its partitions, data (COPY, or a dump's INSERTs, streamed from the archive), indexes, constraints, \
+        triggers, policies, comments and grants. Foreign keys come only when both tables \
+        are restored. Refuses a database that has one of the tables already, unless \
+        --clean, which drops exactly those tables and replaces them in one transaction \
+        (over one connection): a failure leaves them as they were. Meant for a sidecar, \
+        not production.
 
-            With --into auto, restores into a sidecar, prints its connection string \
-            on standard output and keeps it until Ctrl-C, which removes it; with --keep the \
-            server stays after pgscalpel exits, and the command to stop and remove it is printed.
+        With --into auto, restores into a sidecar, prints its connection string \
+        on standard output and keeps it until Ctrl-C, which removes it; with --keep the \
+        server stays after pgscalpel exits, and the command to stop and remove it is printed.
 
-            With --all, restores the whole archive into an empty database, as gunzip -c FILE | psql \
-            would, loading data and building indexes over -j connections. A statement that fails is \
-            reported and passed over, as psql and pg_restore pass it over, and the exit status is 1; \
-            --exit-on-error stops at the first instead (exit status 2).
+        With --all, restores the whole archive into an empty database, as gunzip -c FILE | psql \
+        would, loading data and building indexes over -j connections. A statement that fails is \
+        reported and passed over, as psql and pg_restore pass it over, and the exit status is 1; \
+        --exit-on-error stops at the first instead (exit status 2).
 
-            Examples:
-              pgscalpel restore prod.scalpel.sql.gz -t users --into auto
-              pgscalpel restore prod.scalpel.sql.gz -t users --into auto --keep
-              pgscalpel restore prod.scalpel.sql.gz -t 'billing.*' --into 'dbname=scratch' -j 4
-              pgscalpel restore prod.scalpel.sql.gz -t users --into postgres://me@sidecar/x --clean
-              pgscalpel restore prod.scalpel.sql.gz --all --into 'dbname=empty' -j 4
-            """)
+        Examples:
+          pgscalpel restore prod.scalpel.sql.gz -t users --into auto
+          pgscalpel restore prod.scalpel.sql.gz -t users --into auto --keep
+          pgscalpel restore prod.scalpel.sql.gz -t 'billing.*' --into 'dbname=scratch' -j 4
+          pgscalpel restore prod.scalpel.sql.gz -t users --into postgres://me@sidecar/x --clean
+          pgscalpel restore prod.scalpel.sql.gz --all --into 'dbname=empty' -j 4
+        """)
 
-        @Argument(help: "The indexed archive.")
-        var archive: String
+    @Argument(help: "The indexed archive.")
+    var archive: String
 
-        @Option(name: [.customShort("t"), .customLong("table")], help: "A table: NAME or SCHEMA.NAME, * and ? as wildcards (repeatable).")
-        var tables: [String] = []
+    @Option(name: [.customShort("t"), .customLong("table")], help: "A table: NAME or SCHEMA.NAME, * and ? as wildcards (repeatable).")
+    var tables: [String] = []
 
-        @Flag(help: "The whole archive, into an empty database.")
-        var all = false
+    @Flag(help: "The whole archive, into an empty database.")
+    var all = false
 
-        // -d/--dbname as pg_restore spells the database it restores into.
-        @Option(name: [.customLong("into"), .customShort("d"), .customLong("dbname")],
-                help: ArgumentHelp("Target database (conninfo or URI), or 'auto' for a sidecar pgscalpel starts and removes.", valueName: "CONN|auto"))
-        var into: String
+    // -d/--dbname as pg_restore spells the database it restores into.
+    @Option(name: [.customLong("into"), .customShort("d"), .customLong("dbname")],
+            help: ArgumentHelp("Target database (conninfo or URI), or 'auto' for a sidecar pgscalpel starts and removes.", valueName: "CONN|auto"))
+    var into: String
 
-        @Flag(name: [.customShort("s"), .customLong("schema-only")], help: "Only definitions, indexes, constraints, ...; no data.")
-        var schemaOnly = false
+    @Flag(name: [.customShort("s"), .customLong("schema-only")], help: "Only definitions, indexes, constraints, ...; no data.")
+    var schemaOnly = false
 
-        @Flag(name: [.customShort("a"), .customLong("data-only")], help: "Only data, into existing empty tables.")
-        var dataOnly = false
+    @Flag(name: [.customShort("a"), .customLong("data-only")], help: "Only data, into existing empty tables.")
+    var dataOnly = false
 
-        @Flag(name: [.customShort("c"), .customLong("clean")], help: "Replace the tables if the target has them (nothing else), in one transaction.")
-        var clean = false
+    @Flag(name: [.customShort("c"), .customLong("clean")], help: "Replace the tables if the target has them (nothing else), in one transaction.")
+    var clean = false
 
-        @Option(name: [.customShort("j"), .customLong("jobs")], help: "Connections loading data at once.")
-        var jobs = 1
+    @Option(name: [.customShort("j"), .customLong("jobs")], help: "Connections loading data at once.")
+    var jobs = 1
 
-        @Flag(help: "With --into auto: leave the server running after pgscalpel exits.")
-        var keep = false
+    @Flag(help: "With --into auto: leave the server running after pgscalpel exits.")
+    var keep = false
 
-        @Flag(help: "With --all: stop at the first statement that fails, as pg_restore --exit-on-error does.")
-        var exitOnError = false
+    @Flag(help: "With --all: stop at the first statement that fails, as pg_restore --exit-on-error does.")
+    var exitOnError = false
 
-        @Flag(help: "Print the report as JSON.")
-        var json = false
+    @Flag(help: "Print the report as JSON.")
+    var json = false
 
-        func validate() throws {
-            guard !all || (tables.isEmpty && !schemaOnly && !dataOnly && !clean) else {
-                throw ValidationError("--all restores everything: not with -t, --schema-only, --data-only or --clean")
-            }
-            guard all || !tables.isEmpty else { throw ValidationError("name a table with -t, or restore everything with --all") }
-            guard !(dataOnly && schemaOnly) else { throw ValidationError("--data-only and --schema-only cannot be used together") }
-            guard !(dataOnly && clean) else { throw ValidationError("--clean drops tables, --data-only loads into existing ones: not both") }
-            guard jobs >= 1 else { throw ValidationError("-j needs at least 1") }
-            guard !keep || into == "auto" else { throw ValidationError("--keep goes with --into auto") }
-            guard !exitOnError || all else { throw ValidationError("--exit-on-error goes with --all") }
+    func validate() throws {
+        guard !all || (tables.isEmpty && !schemaOnly && !dataOnly && !clean) else {
+            throw ValidationError("--all restores everything: not with -t, --schema-only, --data-only or --clean")
         }
+        guard all || !tables.isEmpty else { throw ValidationError("name a table with -t, or restore everything with --all") }
+        guard !(dataOnly && schemaOnly) else { throw ValidationError("--data-only and --schema-only cannot be used together") }
+        guard !(dataOnly && clean) else { throw ValidationError("--clean drops tables, --data-only loads into existing ones: not both") }
+        guard jobs >= 1 else { throw ValidationError("-j needs at least 1") }
+        guard !keep || into == "auto" else { throw ValidationError("--keep goes with --into auto") }
+        guard !exitOnError || all else { throw ValidationError("--exit-on-error goes with --all") }
+    }
 
-        func run() throws {
-            if all {
-                var restore = RestoreAll(archive: archive, jobs: jobs)
-                restore.exitOnError = exitOnError
-                let passedOver = try execute(restore.run(into:), inSidecar: restore.runInSidecar, render: { $0.renderText() },
-                                             failed: { !$0.errors.isEmpty })
-                // Restored, but not all of it: scripts must not take it for a whole restore.
-                if passedOver { throw ExitCode.failure }
-                return
-            }
-            let restore = Recovery.Restore(archive: archive, options: .init(
-                tables: try tables.map(TablePattern.init), part: dataOnly ? .dataOnly : schemaOnly ? .schemaOnly : .all,
-                clean: clean, jobs: jobs))
-            _ = try execute(restore.run(into:), inSidecar: restore.runInSidecar, render: { $0.renderText() }, failed: { _ in false })
+    func run() throws {
+        if all {
+            var restore = RestoreAll(archive: archive, jobs: jobs)
+            restore.exitOnError = exitOnError
+            return try execute(restore.run(into:), inSidecar: restore.runInSidecar, render: { $0.renderText() })
         }
+        let restore = Restore(archive: archive, options: .init(
+            tables: try tables.map(TablePattern.init), part: dataOnly ? .dataOnly : schemaOnly ? .schemaOnly : .all,
+            clean: clean, jobs: jobs))
+        try execute(restore.run(into:), inSidecar: restore.runInSidecar, render: { $0.renderText() })
+    }
 
-        /// Runs either kind of restore into the database given, or into a sidecar
-        /// server; returns whether `failed` said so of the report.
-        private func execute<Report: Encodable>(
-            _ restore: (ConnectionTarget) throws -> Report,
-            inSidecar: (Bool, (Report, String, String?) throws -> Void) throws -> Void,
-            render: @escaping (Report) -> String,
-            failed: @escaping (Report) -> Bool
-        ) throws -> Bool {
-            guard into == "auto" else {
-                let report = try restore(try ConnectionTarget(into))
-                try writeStandardOutput(json ? try jsonText(report) : render(report))
-                return failed(report)
-            }
-            var result = false
-            try inSidecar(keep) { report, conninfo, stopCommand in
-                result = failed(report)
-                try announce(json ? try jsonText(report) : render(report), conninfo: conninfo, stopCommand: stopCommand)
-            }
-            return result
+    /// Runs either kind of restore into the database given, or into a sidecar
+    /// server, and exits with the report's status.
+    private func execute<Report: Encodable & CommandOutcome>(
+        _ restore: (ConnectionTarget) throws -> Report,
+        inSidecar: (Bool, (Report, String, String?) throws -> Void) throws -> Void,
+        render: @escaping (Report) -> String
+    ) throws {
+        guard into == "auto" else {
+            let report = try restore(try ConnectionTarget(into))
+            try writeStandardOutput(json ? try jsonText(report) : render(report))
+            return try report.requireSuccess()
         }
+        var status = ExitStatus.success
+        try inSidecar(keep) { report, conninfo, stopCommand in
+            status = report.exitStatus
+            try announce(json ? try jsonText(report) : render(report), conninfo: conninfo, stopCommand: stopCommand)
+        }
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
 
-        /// The sidecar is ready: the report (JSON on standard output, or text on
-        /// standard error with the connection string on standard output) and how it ends.
-        private func announce(_ report: String, conninfo: String, stopCommand: String?) throws {
-            if json {
-                try writeStandardOutput(report)
-            } else {
-                writeStandardError(report)
-                try writeStandardOutput(conninfo + "\n")
-            }
-            if let stopCommand {
-                writeStandardError("restore: the server keeps running; stop and remove it with:\n  \(stopCommand)\n")
-            } else {
-                writeStandardError("restore: the server runs until Ctrl-C, which stops it and removes it\n")
-            }
+    /// The sidecar is ready: the report (JSON on standard output, or text on
+    /// standard error with the connection string on standard output) and how it ends.
+    private func announce(_ report: String, conninfo: String, stopCommand: String?) throws {
+        if json {
+            try writeStandardOutput(report)
+        } else {
+            writeStandardError(report)
+            try writeStandardOutput(conninfo + "\n")
+        }
+        if let stopCommand {
+            writeStandardError("restore: the server keeps running; stop and remove it with:\n  \(stopCommand)\n")
+        } else {
+            writeStandardError("restore: the server runs until Ctrl-C, which stops it and removes it\n")
         }
     }
 }

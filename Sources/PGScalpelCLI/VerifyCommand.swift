@@ -1,29 +1,27 @@
 import ArgumentParser
 import Recovery
 
-extension PGScalpel {
-    struct Verify: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "verify",
-            abstract: "Check every member's CRC and length, the index's checksum, and that the index matches the stream.",
-            discussion: """
-            Names each damaged section. Exit status 1 when anything is damaged.
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check every member's CRC and length, the index's checksum, and that the index matches the stream.",
+        discussion: """
+        Names each damaged section. Exit status 1 when anything is damaged.
 
-            Examples:
-              pgscalpel verify prod.scalpel.sql.gz
-              pgscalpel verify prod.scalpel.sql.gz --json
-            """)
+        Examples:
+          pgscalpel verify prod.scalpel.sql.gz
+          pgscalpel verify prod.scalpel.sql.gz --json
+        """)
 
-        @Argument(help: "The indexed archive.")
-        var archive: String
+    @Argument(help: "The indexed archive.")
+    var archive: String
 
-        @Flag(help: "Print JSON for scripts.")
-        var json = false
+    @Flag(help: "Print JSON for scripts.")
+    var json = false
 
-        func run() throws {
-            let result = try Verification(path: archive, progress: Progress(label: "verify"))
-            try writeStandardOutput(json ? try jsonText(result) : result.renderText())
-            if !result.ok { throw ExitCode(1) }
-        }
+    func run() throws {
+        let result = try Verification(path: archive, progress: Progress(label: "verify"))
+        try writeStandardOutput(json ? try jsonText(result) : result.renderText())
+        try result.requireSuccess()
     }
 }

@@ -51,7 +51,7 @@ import Testing
             (["-t", "plain", "--key", "1", "-t", "empty", "-o", scratch.file("x")], "--columns and --key apply to one table"),
             (["-t", "scratch", "--key", "1"], "no primary key"),
             (["-t", "plain", "--bytea", "base64"], "--bytea applies to --format jsonl"),
-            (["-t", "plain", "--format", "xml"], "--format is csv, jsonl, sql or copy"),
+            (["-t", "plain", "--format", "xml"], "Please provide one of 'csv', 'jsonl', 'sql' or 'copy'"),
             (["-t", "\"Sales\".\"Order Items\"", "--columns", "total"], "is generated"),
             (["-t", "plain", "--where", "id = 1", "--key", "1"], "--where and --key"),
             (["-t", "plain", "-t", "empty", "--where", "true", "-o", scratch.file("x")], "one --where per -t"),

@@ -16,10 +16,10 @@ import Support
 /// reading, no row changed.
 public struct Apply {
     public enum Mode: String, Codable, CaseIterable, Sendable {
-        /// The rows in scope become exactly the backup's; every matched row is rewritten.
-        case replace
         /// Only the difference is written: missing rows inserted, changed ones updated, extra ones deleted.
         case merge
+        /// The rows in scope become exactly the backup's; every matched row is rewritten.
+        case replace
         /// Only rows deleted since the backup are inserted again.
         case missing
     }

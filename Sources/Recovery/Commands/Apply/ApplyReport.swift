@@ -100,3 +100,10 @@ public struct ApplyReport: Codable, Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 }
+
+extension ApplyReport: CommandOutcome {
+    /// A plan the role may not execute, or whose rows production's constraints refuse, is a failed check.
+    public var exitStatus: ExitStatus {
+        lackingPrivileges == nil && (executed || constraintViolations.isEmpty) ? .success : .checkFailed
+    }
+}

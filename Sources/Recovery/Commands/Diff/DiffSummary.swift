@@ -41,3 +41,7 @@ public struct DiffSummary: Codable, Sendable {
         case backupReadFrom, backupRows, productionRows, deleted, inserted, changed, changedColumns, schemaDrift, listed
     }
 }
+
+extension DiffSummary: CommandOutcome {
+    public var exitStatus: ExitStatus { isDifferent ? .checkFailed : .success }
+}

@@ -256,3 +256,8 @@ public struct ExportSummary: Sendable {
     /// Tables that matched but hold no data in the archive (folder exports only).
     public var skipped: [QualifiedName]
 }
+
+extension ExportSummary: CommandOutcome {
+    /// A `--key` value that matches no row.
+    public var exitStatus: ExitStatus { missingKeys.isEmpty ? .success : .checkFailed }
+}

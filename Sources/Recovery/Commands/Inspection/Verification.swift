@@ -62,3 +62,8 @@ public struct Verification: Codable, Sendable {
         return problems.map { "\(archive): \($0)\n" }.joined() + "\(archive): DAMAGED (\(problems.count) problems)\n"
     }
 }
+
+extension Verification: CommandOutcome {
+    /// Any damage.
+    public var exitStatus: ExitStatus { ok ? .success : .checkFailed }
+}

@@ -44,3 +44,8 @@ public struct RestoreReport: Codable, Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 }
+
+extension RestoreReport: CommandOutcome {
+    /// Any failure rolls the restore back and is thrown instead.
+    public var exitStatus: ExitStatus { .success }
+}

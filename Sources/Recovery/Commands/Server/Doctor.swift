@@ -71,3 +71,8 @@ public struct Doctor: Encodable, Sendable {
         try container.encode(ok, forKey: .ok)
     }
 }
+
+extension Doctor: CommandOutcome {
+    /// Something required is missing.
+    public var exitStatus: ExitStatus { ok ? .success : .checkFailed }
+}

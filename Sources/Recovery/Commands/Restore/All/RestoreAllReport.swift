@@ -48,3 +48,8 @@ public struct RestoreAllReport: Codable, Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 }
+
+extension RestoreAllReport: CommandOutcome {
+    /// Restored, but not all of it: scripts must not take it for a whole restore.
+    public var exitStatus: ExitStatus { errors.isEmpty ? .success : .checkFailed }
+}

@@ -46,3 +46,7 @@ public struct DrillReport: Codable, Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 }
+
+extension DrillReport: CommandOutcome {
+    public var exitStatus: ExitStatus { ok ? .success : .checkFailed }
+}
