@@ -50,6 +50,16 @@ public enum ArchiveLayout {
     /// bounding memory (docs/BENCHMARKS.md has the measurements).
     public static let defaultMemberLimit = 1 << 20
 
+    /// The largest index payload a reader accepts from a file of `fileSize` bytes.
+    /// The payload is held in memory whole, so a footer that claims more (an
+    /// index that inflates a thousandfold) is refused before anything is
+    /// allocated. A dump of 2,000 empty tables, where every section is a tiny
+    /// member, has an index 1.5 times its file; data only makes the file larger.
+    public static func largestIndexPayload(fileSize: UInt64) -> UInt64 {
+        let (times4, overflow) = fileSize.multipliedReportingOverflow(by: 4)
+        return overflow ? .max : (16 << 20) + times4
+    }
+
     /// The conventional file name ending, so people and scripts can tell an indexed
     /// archive from a plain `pg_dump | gzip` file while both stay `.sql.gz`.
     public static let fileExtension = ".scalpel.sql.gz"

@@ -27,10 +27,12 @@ public final class ArchiveReader {
             throw ArchiveError(.unsupportedVersion, "\(name) uses archive format \(footer.version); this pgscalpel reads format \(ArchiveLayout.formatVersion)")
         }
         let indexEnd = footer.indexOffset.addingReportingOverflow(footer.indexCompressedLength)
-        guard !indexEnd.overflow, indexEnd.partialValue == source.size - UInt64(ArchiveLayout.footerSize),
-              footer.indexPayloadLength < UInt64(Int32.max)
-        else {
+        guard !indexEnd.overflow, indexEnd.partialValue == source.size - UInt64(ArchiveLayout.footerSize) else {
             throw ArchiveError(.indexDamaged, "\(name): the footer points outside the file; the archive is damaged")
+        }
+        guard footer.indexPayloadLength <= ArchiveLayout.largestIndexPayload(fileSize: source.size) else {
+            throw ArchiveError(.indexDamaged, "\(name): the footer claims an index of \(footer.indexPayloadLength) bytes, "
+                + "more than an archive of \(source.size) bytes can have; the archive is damaged")
         }
         let compressed = try source.read(at: footer.indexOffset, count: Int(footer.indexCompressedLength))
         let payload: [UInt8]
@@ -42,8 +44,10 @@ public final class ArchiveReader {
         guard crc32(payload) == footer.indexCRC else {
             throw ArchiveError(.indexDamaged, "\(name): the index checksum does not match; the archive is damaged")
         }
+        let index = try IndexCodec.decode(payload)
+        try index.validate(indexOffset: footer.indexOffset, name: name)
         self.footer = footer
-        self.index = try IndexCodec.decode(payload)
+        self.index = index
     }
 
     public convenience init(path: String) throws {
@@ -67,7 +71,7 @@ public final class ArchiveReader {
             let batch = start..<min(start + batchSize, positions.upperBound)
             let members = Array(index.members[batch])
             let compressed = members.map { member in
-                Result { try source.read(at: member.offset, count: try checkedLength(member)) }
+                Result { try source.read(at: member.offset, count: Int(member.length)) }
             }
             let labels = batch.map { "member \($0) (\(label($0)))" }
             let decoded = ResultSlots(count: members.count)
@@ -86,13 +90,6 @@ public final class ArchiveReader {
         var bytes: [UInt8] = []
         try read(section) { bytes += $0 }
         return bytes
-    }
-
-    private func checkedLength(_ member: Member) throws -> Int {
-        guard member.length < UInt64(Int32.max), member.uncompressedLength < UInt64(Int32.max) else {
-            throw ArchiveError(.indexDamaged, "a member has an impossible size in the index")
-        }
-        return Int(member.length)
     }
 
     private static func inflate(_ compressed: [UInt8], member: Member, with inflater: MemberInflater,

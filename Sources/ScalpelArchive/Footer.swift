@@ -35,14 +35,16 @@ public struct Footer: Equatable, Sendable {
     }
 
     /// Parses the last `ArchiveLayout.footerSize` bytes of a file; nil when they are
-    /// not a pgscalpel footer (a plain .sql.gz, or a truncated archive).
+    /// not a pgscalpel footer (a plain .sql.gz, or a truncated archive). Every fixed
+    /// byte is checked, the reserved flags too, as docs/FORMAT.md asks of readers.
     public init?(decoding bytes: [UInt8]) {
         guard bytes.count == ArchiveLayout.footerSize,
-              Array(bytes[0..<4]) == [0x1f, 0x8b, 0x08, 0x04],
+              Array(bytes[0..<10]) == [0x1f, 0x8b, 0x08, 0x04, 0, 0, 0, 0, 0x00, 0x03],
               bytes.littleEndian(at: 10, as: UInt16.self) == ArchiveLayout.footerXLEN,
               Array(bytes[12..<14]) == ArchiveLayout.footerSubfieldID,
               bytes.littleEndian(at: 14, as: UInt16.self) == ArchiveLayout.footerSubfieldLength,
               Array(bytes[16..<25]) == ArchiveLayout.magic,
+              bytes[27] == 0,
               Array(bytes[56..<66]) == ArchiveLayout.emptyDeflateBlock + [0, 0, 0, 0, 0, 0, 0, 0],
               let version = bytes.littleEndian(at: 25, as: UInt16.self),
               let indexOffset = bytes.littleEndian(at: 28, as: UInt64.self),
