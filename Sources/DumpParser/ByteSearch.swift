@@ -12,6 +12,28 @@ extension UnsafeRawBufferPointer {
     }
 }
 
+extension UnsafeRawBufferPointer {
+    /// How many bytes in `range` equal `byte`, eight at a time: a zero byte of
+    /// `word ^ pattern` sets exactly its own high bit in the expression below
+    /// (no carry crosses bytes), so a population count counts them.
+    func count(of byte: UInt8, in range: Range<Int>) -> Int {
+        let pattern = UInt64(byte) &* 0x0101_0101_0101_0101
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        var found = 0
+        var i = range.lowerBound
+        while i + 8 <= range.upperBound {
+            let word = loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ pattern
+            found += (~(((word & low7) &+ low7) | word) & ~low7).nonzeroBitCount
+            i += 8
+        }
+        while i < range.upperBound {
+            if self[i] == byte { found += 1 }
+            i += 1
+        }
+        return found
+    }
+}
+
 extension ArraySlice<UInt8> {
     /// Where `pattern` occurs, left to right, without overlaps. Header lines
     /// and patterns are short, so a direct comparison is the fastest search.

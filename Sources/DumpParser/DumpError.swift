@@ -13,6 +13,9 @@ public enum DumpError: Error, Equatable, Sendable, CustomStringConvertible {
     case unterminatedStatement(offset: UInt64)
     /// The stream ended without the `-- PostgreSQL database dump complete` block.
     case missingEpilogue(streamLength: UInt64)
+    /// A COPY data line of the block at `copyOffset` has another number of fields
+    /// than the COPY names columns: row `row` (from 1) has `fields`.
+    case malformedRow(table: QualifiedName?, copyOffset: UInt64, row: UInt64, fields: Int, columns: Int)
 
     public enum Literal: String, Sendable {
         case string = "quoted string"
@@ -32,9 +35,18 @@ public enum DumpError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .unterminatedStatement(offset):
             return "the dump ends inside the statement starting at byte \(offset), before its semicolon: "
                 + "the dump is truncated"
+        case let .malformedRow(table, _, row, fields, columns):
+            let target = table.map { " of \($0)" } ?? ""
+            return "row \(row) of the COPY data\(target) has \(fields) fields, not \(columns): the data is damaged"
         case let .missingEpilogue(length):
             return "the dump ends at byte \(length) without pg_dump's \"PostgreSQL database dump complete\" "
                 + "trailer: the dump is truncated or pg_dump failed"
         }
+    }
+
+    /// Where the COPY block a row error is about starts; nil for other errors.
+    var copyOffset: UInt64? {
+        if case let .malformedRow(_, offset, _, _, _) = self { return offset }
+        return nil
     }
 }

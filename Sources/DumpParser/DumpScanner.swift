@@ -59,6 +59,7 @@ public struct DumpScanner: Sendable {
     private var copy = CopyBlockScanner()
     private var copyStart: UInt64 = 0
     private var copyTarget: QualifiedName?
+    private var copyColumns = 0
 
     private var section = SectionBuilder(kind: .prologue, offset: 0)
     private var epilogueStarted = false
@@ -66,7 +67,17 @@ public struct DumpScanner: Sendable {
     private var indexTables: [QualifiedName: QualifiedName] = [:]
     private var sequenceTables: [QualifiedName: QualifiedName] = [:]
 
-    public init() {}
+    /// Whether COPY rows are held against their column count (`CopyBlockScanner`).
+    private let checksFields: Bool
+    /// The first row of each COPY block whose field count is not its column
+    /// count, when `checksFields`: damage that a reader must not take for a row.
+    public private(set) var malformedRows: [DumpError] = []
+
+    /// `checksFields` for readers of an archive; pg_dump's own output, as `pack`
+    /// and `backup` read it, needs no such check.
+    public init(checksFields: Bool = false) {
+        self.checksFields = checksFields
+    }
 
     /// The stream offset before which no section can start any more: the start
     /// of the blank/comment/settings run a header may still follow, or else
@@ -98,9 +109,16 @@ public struct DumpScanner: Sendable {
         return takeEvents()
     }
 
+    /// What the section still open holds so far: its kind and header once seen,
+    /// its object and COPY target once their statements have ended.
+    public var openSection: DumpSection {
+        section.build(length: position - section.offset)
+    }
+
     /// Ends the stream. Throws when it stops where pg_dump's output cannot
-    /// end: inside COPY data, a literal or a statement, or before the epilogue.
-    public mutating func finish() throws -> [DumpEvent] {
+    /// end: inside COPY data, a literal or a statement, or, when `requiringEpilogue`
+    /// (a whole dump, not one section of it), before the epilogue.
+    public mutating func finish(requiringEpilogue: Bool = true) throws -> [DumpEvent] {
         announce()
         switch mode {
         case .commentLine:
@@ -122,7 +140,7 @@ public struct DumpScanner: Sendable {
         case .lineStart, .lineIndent, .afterStatement:
             break
         }
-        guard epilogueStarted else { throw DumpError.missingEpilogue(streamLength: position) }
+        guard epilogueStarted || !requiringEpilogue else { throw DumpError.missingEpilogue(streamLength: position) }
         events.append(.sectionEnded(section.build(length: position - section.offset)))
         return takeEvents()
     }
@@ -219,7 +237,12 @@ public struct DumpScanner: Sendable {
     }
 
     private mutating func inCopyData(_ bytes: UnsafeRawBufferPointer, _ i: Int) -> Int {
-        guard let next = copy.scan(bytes, from: i) else { return bytes.count }
+        let next = copy.scan(bytes, from: i)
+        if let (row, fields) = copy.malformedRow, malformedRows.last?.copyOffset != copyStart {
+            malformedRows.append(.malformedRow(table: copyTarget, copyOffset: copyStart, row: row, fields: fields,
+                                               columns: copyColumns))
+        }
+        guard let next else { return bytes.count }
         section.addRows(copy.rows)
         mode = .lineStart
         return next
@@ -261,9 +284,10 @@ public struct DumpScanner: Sendable {
             if section.kind == .prologue { prologueSettings.append((statementStart, setting)) }
         case let .copy(command) where command.fromStdin:
             mode = .copyCommandTail
-            copy = CopyBlockScanner()
+            copy = CopyBlockScanner(columns: checksFields ? command.columns?.count : nil)
             copyStart = statementStart
             copyTarget = command.target
+            copyColumns = command.columns?.count ?? 0
         case .createIndex:
             if let index = facts.object, let table = facts.table { indexTables[index] = table }
         case .sequenceOwnership:

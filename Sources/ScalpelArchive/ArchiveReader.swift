@@ -1,15 +1,30 @@
 import Dispatch
 import FoundationEssentials
 
+/// What a section's bytes must show of themselves before a reader passes them
+/// on. The archive format knows bytes and checksums only: a CRC proves the bytes
+/// are the ones written, not that the index names them rightly, so the module
+/// that knows pg_dump's output supplies this check (Recovery's `IndexedSectionCheck`).
+public protocol SectionContentCheck: AnyObject {
+    /// Each member's bytes of the section, in order, before the caller sees them.
+    func consume(_ bytes: [UInt8]) throws
+    /// After the section's last member.
+    func finish() throws
+}
+
 /// Opens an indexed archive from its end: one read for the footer, one for the
 /// index, and then only the members a command asks for.
 public final class ArchiveReader {
     public let source: any ByteSource
     public let footer: Footer
     public let index: ArchiveIndex
+    /// Makes the check each `read` of a section goes through.
+    private let contentCheck: (@Sendable (Section) -> any SectionContentCheck)?
 
-    public init(source: any ByteSource, name: String) throws {
+    public init(source: any ByteSource, name: String,
+                contentCheck: (@Sendable (Section) -> any SectionContentCheck)? = nil) throws {
         self.source = source
+        self.contentCheck = contentCheck
         guard source.size >= 18 else {
             throw ArchiveError(.notGzip, "\(name) is not a gzip file (\(source.size) bytes)")
         }
@@ -50,14 +65,21 @@ public final class ArchiveReader {
         self.index = index
     }
 
-    public convenience init(path: String) throws {
-        try self.init(source: try FileByteSource(path: path), name: path)
+    public convenience init(path: String, contentCheck: (@Sendable (Section) -> any SectionContentCheck)? = nil) throws {
+        try self.init(source: try FileByteSource(path: path), name: path, contentCheck: contentCheck)
     }
 
-    /// Streams one section's SQL in order, each member checked against its CRC.
+    /// Streams one section's SQL in order, each member checked against its CRC
+    /// and, with a content check, against what the index says the section is.
     public func read(_ section: Section, _ body: ([UInt8]) throws -> Void) throws {
+        let check = contentCheck?(section)
         try decompressMembers(section.firstMember..<(section.firstMember + section.memberCount),
-                              label: { _ in section.label }) { _, result in try body(try result.get()) }
+                              label: { _ in section.label }) { _, result in
+            let bytes = try result.get()
+            try check?.consume(bytes)
+            try body(bytes)
+        }
+        try check?.finish()
     }
 
     /// Decompresses members in order, a batch at a time on all cores, so a big table

@@ -202,17 +202,9 @@ import Testing
     }
 
     private func claimOneMoreRow(in table: String, archive path: String) throws {
-        let reader = try ArchiveReader(path: path)
-        var index = reader.index
-        let position = try #require(index.sections.firstIndex { $0.type == "TABLE DATA" && $0.name == table })
-        index.sections[position].rows! += 1
-        let payload = try IndexCodec.encode(index)
-        let member = try payload.withUnsafeBytes { input in
-            GzipMember.frame(deflated: try LibdeflateDeflater(level: 6).deflate(input), crc: crc32(input), uncompressedLength: input.count)
+        try rewriteIndex(of: path) { index in
+            let position = try #require(index.sections.firstIndex { $0.type == "TABLE DATA" && $0.name == table })
+            index.sections[position].rows! += 1
         }
-        let footer = Footer(indexOffset: reader.footer.indexOffset, indexCompressedLength: UInt64(member.count),
-                            indexPayloadLength: UInt64(payload.count), indexCRC: crc32(payload))
-        let bytes = try reader.source.read(at: 0, count: Int(reader.footer.indexOffset)) + member + footer.encoded()
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
     }
 }

@@ -56,7 +56,7 @@ public struct Apply {
     public func run(progress: Progress? = nil) throws -> ApplyReport {
         let started = Date()
         defer { progress?.finish() }
-        let reader = try ArchiveReader(path: archive)
+        let reader = try ArchiveReader.open(archive)
         let matches = try reader.index.tables(matching: table)
         guard matches.count == 1 else { throw UsageError("\(table) names \(matches.count) tables: apply restores one") }
         let tableName = matches[0]

@@ -47,7 +47,7 @@ public struct Diff {
     /// Writes the report through `output`, summary first, and returns the summary.
     public func run(output: (UnsafeRawBufferPointer) throws -> Void, progress: Progress? = nil) throws -> DiffSummary {
         defer { progress?.finish() }
-        let reader = try ArchiveReader(path: archive)
+        let reader = try ArchiveReader.open(archive)
         let plan = try DiffPlan(reader: reader, table: table, requestedKey: key, requestedColumns: columns,
                                 connectingTo: production)
         if let whereClause { _ = try WhereExpression(whereClause) }

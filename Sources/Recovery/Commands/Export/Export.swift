@@ -34,7 +34,7 @@ public struct Export {
     }
 
     public func run(progress: Progress? = nil) throws -> ExportSummary {
-        let reader = try ArchiveReader(path: archive)
+        let reader = try ArchiveReader.open(archive)
         let chosen = try chosenTables(in: reader.index)
         var isFolder = false
         let folder = output.flatMap { output in

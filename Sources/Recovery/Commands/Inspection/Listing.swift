@@ -46,7 +46,7 @@ public struct Listing: Encodable, Sendable {
     }
 
     public init(path: String, filter: Filter = Filter()) throws {
-        let reader = try ArchiveReader(path: path)
+        let reader = try ArchiveReader.open(path)
         let index = reader.index
         archive = path
         archiveBytes = reader.source.size

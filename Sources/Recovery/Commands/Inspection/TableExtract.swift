@@ -10,7 +10,7 @@ public struct TableExtract {
 
     public static func write(archive path: String, tables patterns: [TablePattern], part: Part,
                              to output: (UnsafeRawBufferPointer) throws -> Void) throws {
-        let reader = try ArchiveReader(path: path)
+        let reader = try ArchiveReader.open(path)
         try write(reader: reader, tables: patterns, part: part, to: output)
     }
 

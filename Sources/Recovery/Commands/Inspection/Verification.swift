@@ -12,11 +12,11 @@ public struct Verification: Codable, Sendable {
     public var ok: Bool
 
     public init(path: String, progress: Progress? = nil) throws {
-        let reader = try ArchiveReader(path: path)
+        let reader = try ArchiveReader.open(path)
         archive = path
         members = reader.index.members.count
         sections = reader.index.sections.count
-        var scanner: DumpScanner? = DumpScanner()
+        var scanner: DumpScanner? = DumpScanner(checksFields: true)
         var found: [DumpSection] = []
         let damage = try reader.verify(progress: { done, total in progress?.update("member \(done) of \(total)") }) { _, bytes in
             // Once a member is lost the rest of the stream cannot be re-parsed; the CRC checks still go on.
@@ -33,6 +33,7 @@ public struct Verification: Codable, Sendable {
                 for event in try scanner.finish() {
                     if case .sectionEnded(let section) = event { found.append(section) }
                 }
+                problems += scanner.malformedRows.map(\.description)
                 problems += Self.disagreements(index: reader.index, stream: SectionIndexing.sections(from: found))
             } catch {
                 problems.append("the stream is not a complete pg_dump: \(error)")

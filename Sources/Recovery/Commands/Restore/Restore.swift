@@ -34,7 +34,7 @@ public struct Restore {
 
     public func run(into target: ConnectionTarget) throws -> RestoreReport {
         let started = Date()
-        let reader = try ArchiveReader(path: archive)
+        let reader = try ArchiveReader.open(archive)
         let plan = try RestorePlan(index: reader.index, patterns: options.tables, part: options.part, text: reader.text(of:))
         let settings = try reader.index.prologue.map { SectionStatement.split(try reader.text(of: $0)).map(\.text) } ?? []
         let dataStyles = reader.index.dump.settings

@@ -21,7 +21,8 @@ struct RestoreLoader: Sendable {
 
     /// Rows loaded per section, in the order given.
     func load(_ sections: [Section], jobs: Int) throws -> [UInt64] {
-        let workers = RestoreWorkers(archive: archive, target: target, settings: settings, dataStyles: dataStyles)
+        var workers = RestoreWorkers(archive: archive, target: target, settings: settings, dataStyles: dataStyles)
+        workers.checkRows = checkRows
         // A COPY runs no SET: the sessions' notes are the caller's own session's.
         return try workers.run(costs: sections.map(\.uncompressedLength), jobs: jobs) { [self] position, reader, session in
             try load(sections[position], from: reader, into: session.connection)

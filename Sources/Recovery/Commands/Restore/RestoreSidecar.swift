@@ -29,7 +29,7 @@ private func inSidecar<Report>(archive: String, keep: Bool, restore run: (Connec
     let server = try SidecarServer()
     defer { server.stop() }
     var database = "postgres"
-    if let dumped = try ArchiveReader(path: archive).index.dump.database, dumped != database, !dumped.hasPrefix("template") {
+    if let dumped = try ArchiveReader.open(archive).index.dump.database, dumped != database, !dumped.hasPrefix("template") {
         try server.createDatabase(dumped)
         database = dumped
     }

@@ -14,6 +14,8 @@ struct RestoreWorkers: Sendable {
     var settings: [String]
     var dataStyles: [String: String]
     var continueOnError = false
+    /// Whether each data section's rows must be as many as the index says.
+    var checkRows = true
 
     struct Results {
         /// Per section, in the order of `costs`.
@@ -36,7 +38,7 @@ struct RestoreWorkers: Sendable {
             startThread { [self] in
                 defer { group.leave() }
                 do {
-                    let reader = try ArchiveReader(path: archive)
+                    let reader = try ArchiveReader.open(archive, checkingRows: checkRows)
                     let session = try RestoreSession(target: target, settings: settings, dataStyles: dataStyles)
                     session.continueOnError = continueOnError
                     defer { queue.note(session.notes, errors: session.errors) }

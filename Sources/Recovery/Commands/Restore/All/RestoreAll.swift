@@ -28,7 +28,7 @@ public struct RestoreAll: Sendable {
     static let serialData: Set<String> = ["SEQUENCE SET", "BLOBS", "LARGE OBJECTS"]
 
     public func run(into target: ConnectionTarget) throws -> RestoreAllReport {
-        let reader = try ArchiveReader(path: archive)
+        let reader = try ArchiveReader.open(archive, checkingRows: checkRows)
         let index = reader.index
         let settings = try index.prologue.map { SectionStatement.split(try reader.text(of: $0)).map(\.text) } ?? []
         let session = try RestoreSession(target: target, settings: settings, dataStyles: index.dump.settings)

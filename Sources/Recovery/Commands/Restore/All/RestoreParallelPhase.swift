@@ -41,6 +41,7 @@ struct RestoreParallelPhase: Sendable {
         var workers = RestoreWorkers(archive: loader.archive, target: loader.target, settings: loader.settings,
                                      dataStyles: loader.dataStyles)
         workers.continueOnError = continueOnError
+        workers.checkRows = loader.checkRows
         let outcomes = try workers.run(costs: costs, waitsFor: waitsFor, jobs: jobs) { [loader] position, reader, session in
             let section = sections[position]
             if position < copies.count {

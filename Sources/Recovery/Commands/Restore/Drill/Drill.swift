@@ -29,7 +29,7 @@ public struct Drill: Sendable {
         let restored = try restore.run(into: target)
         var checks: DrillChecks.Result?
         let phase = try RestoreAllReport.Phase.measure("checks") {
-            checks = try DrillChecks(connection: try Connection(target), index: try ArchiveReader(path: archive).index).run()
+            checks = try DrillChecks(connection: try Connection(target), index: try ArchiveReader.open(archive).index).run()
         }
         return DrillReport(restore: restored, counts: checks?.counts ?? [], objects: checks?.objects ?? [],
                            phases: restored.phases + [phase])
