@@ -1,5 +1,6 @@
 import ArgumentParser
 import Recovery
+import Support
 
 extension PGScalpel {
     struct Pack: ParsableCommand {
@@ -39,7 +40,7 @@ extension PGScalpel {
                 throw ValidationError("--level for \(compressor) is \(backend.levels.lowerBound) to \(backend.levels.upperBound)")
             }
             guard memberKib >= 16 else { throw ValidationError("--member-kib is at least 16") }
-            if file == nil && isTerminal(1) {
+            if file == nil && FileDescriptor.standardOutput.isTerminal {
                 throw ValidationError("standard output is a terminal: redirect it or give -f FILE")
             }
         }
