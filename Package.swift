@@ -24,18 +24,19 @@ let package = Package(
         // Linux calls that Swift's Glibc module leaves out (pipe size, writeback).
         .systemLibrary(name: "CLinux"),
 
-        // The schema-qualified name every module passes around, and what Foundation gave and
+        // The schema-qualified name every module passes around, what Foundation gave and
         // FoundationEssentials lacks (a condition variable, threads, trimming), in plain Swift,
-        // so the binary links no Foundation and starts faster.
-        .target(name: "Support"),
+        // so the binary links no Foundation and starts faster, and the one funnel every
+        // module's OS calls go through (System/: descriptors, errno, EINTR).
+        .target(name: "Support", dependencies: ["CLinux"]),
         // The indexed archive: gzip members, the index, the footer.
-        .target(name: "ScalpelArchive", dependencies: ["CZlib", "CDeflate", "CIsal", "CLinux", "Support"]),
+        .target(name: "ScalpelArchive", dependencies: ["CZlib", "CDeflate", "CIsal", "Support"]),
         // pg_dump's plain SQL output: sections, statements, COPY text.
         .target(name: "DumpParser", dependencies: ["Support"]),
         // libpq, and the ephemeral servers pgscalpel starts for itself.
         .target(name: "PostgresAccess", dependencies: ["CLibPQ", "CLibPQLoader", "Support"]),
         // What the commands do, built from the modules above.
-        .target(name: "Recovery", dependencies: ["ScalpelArchive", "DumpParser", "PostgresAccess", "CLinux", "Support"]),
+        .target(name: "Recovery", dependencies: ["ScalpelArchive", "DumpParser", "PostgresAccess", "Support"]),
         // Argument parsing only: each command calls one Recovery entry point.
         .executableTarget(
             name: "PGScalpelCLI",

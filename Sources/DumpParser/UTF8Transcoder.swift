@@ -1,4 +1,5 @@
 import Glibc
+import Support
 
 /// Converts text from a dump's client_encoding to UTF-8, through the C library's
 /// iconv, for output that must be UTF-8 (JSON) or is read on a terminal. pg_dump
@@ -16,9 +17,9 @@ public final class UTF8Transcoder {
     /// Why no transcoder could be made: iconv knows no such conversion, with its errno.
     public struct Unavailable: Error, CustomStringConvertible {
         public let encoding: String
-        public let errno: Int32
+        public let errno: Errno
         public var description: String {
-            "cannot convert \(encoding) text to UTF-8 (iconv: \(String(cString: strerror(errno))))"
+            "cannot convert \(encoding) text to UTF-8 (iconv: \(errno))"
         }
     }
 
@@ -28,7 +29,7 @@ public final class UTF8Transcoder {
         let name = cleanEncodingName(encoding)
         guard name != "utf8", name != "unicode", name != "sqlascii" else { return nil }
         guard let iconvName = iconvNames[name] else {
-            throw Unavailable(encoding: encoding, errno: EINVAL)
+            throw Unavailable(encoding: encoding, errno: .invalidArgument)
         }
         return try UTF8Transcoder(from: iconvName, spelled: encoding, wonSignIsBackslash: iconvName == "JOHAB")
     }
@@ -36,7 +37,7 @@ public final class UTF8Transcoder {
     private init(from iconvName: String, spelled encoding: String, wonSignIsBackslash: Bool) throws {
         let opened = iconv_open("UTF-8", iconvName)
         guard let opened, opened != iconv_t(bitPattern: -1) else {
-            throw Unavailable(encoding: encoding, errno: errno)
+            throw Unavailable(encoding: encoding, errno: .current)
         }
         descriptor = opened
         self.wonSignIsBackslash = wonSignIsBackslash

@@ -1,4 +1,3 @@
-import Glibc
 import FoundationEssentials
 
 func jsonText<T: Encodable>(_ value: T) throws -> String {
@@ -6,5 +5,3 @@ func jsonText<T: Encodable>(_ value: T) throws -> String {
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
 }
-
-func isTerminal(_ fd: Int32) -> Bool { isatty(fd) != 0 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Recovery
+import Support
 
 struct PackCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,7 +36,7 @@ struct PackCommand: ParsableCommand {
             throw ValidationError("--level for \(compressor.rawValue) is \(compressor.levels.lowerBound) to \(compressor.levels.upperBound)")
         }
         guard memberKib >= 16 else { throw ValidationError("--member-kib is at least 16") }
-        if file == nil && isTerminal(1) {
+        if file == nil && FileDescriptor.standardOutput.isTerminal {
             throw ValidationError("standard output is a terminal: redirect it or give -f FILE")
         }
     }

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Glibc
+import Support
 
 /// A program started with `posix_spawn`, because the postmaster must be our
 /// own child (so we can signal and reap it, even from a signal handler) and
@@ -26,11 +27,11 @@ public struct ChildProcess: Sendable {
         case appendingTo(String)
         /// Input from /dev/null, output and error into these descriptors (the write
         /// ends of pipes), which the caller closes once the child is started.
-        case descriptors(output: Int32, error: Int32)
+        case descriptors(output: FileDescriptor, error: FileDescriptor)
         /// Our own three, shared.
         case inherited
         /// Input from this descriptor (the read end of a pipe), output and error to /dev/null.
-        case readingFrom(Int32)
+        case readingFrom(FileDescriptor)
     }
 
     /// The unprivileged account to run as, when we are root and PostgreSQL
@@ -88,12 +89,12 @@ public struct ChildProcess: Sendable {
             posix_spawn_file_actions_adddup2(&actions, 1, 2)
         case .descriptors(let output, let error):
             posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-            posix_spawn_file_actions_adddup2(&actions, output, 1)
-            posix_spawn_file_actions_adddup2(&actions, error, 2)
+            posix_spawn_file_actions_adddup2(&actions, output.rawValue, 1)
+            posix_spawn_file_actions_adddup2(&actions, error.rawValue, 2)
         case .inherited:
             break
         case .readingFrom(let input):
-            posix_spawn_file_actions_adddup2(&actions, input, 0)
+            posix_spawn_file_actions_adddup2(&actions, input.rawValue, 0)
             posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
             posix_spawn_file_actions_adddup2(&actions, 1, 2)
         }
@@ -129,7 +130,7 @@ public struct ChildProcess: Sendable {
             }
         }
         guard result == 0 else {
-            throw PostgresError(.processFailed, "cannot run \(executable): \(String(cString: strerror(result)))")
+            throw PostgresError(.processFailed, "cannot run \(executable): \(Errno(rawValue: result))")
         }
         return ChildProcess(pid: pid)
     }
@@ -152,11 +153,8 @@ public struct ChildProcess: Sendable {
 
     /// Blocks until the process exits and reaps it.
     public func wait() -> Termination {
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 {
-            guard errno == EINTR else {
-                return .exited(-1)
-            }
+        guard let status = try? waitForChild(pid, blocking: true) else {
+            return .exited(-1)
         }
         return Self.termination(status)
     }
@@ -175,12 +173,7 @@ public struct ChildProcess: Sendable {
 
     /// Reaps the process if it has exited; nil while it runs.
     public func poll() -> Termination? {
-        var status: Int32 = 0
-        switch waitpid(pid, &status, WNOHANG) {
-        case pid: return Self.termination(status)
-        case 0: return nil
-        default: return errno == EINTR ? nil : .exited(-1)
-        }
+        do { return try waitForChild(pid, blocking: false).map(Self.termination) } catch { return .exited(-1) }
     }
 
     public func signal(_ signal: Int32) {
@@ -204,7 +197,7 @@ public struct ChildProcess: Sendable {
         let directories = ["/usr/bin", "/bin"] + (environment["PATH"] ?? "").split(separator: ":").map(String.init)
         for directory in directories {
             let path = "\(directory)/setpriv"
-            if access(path, X_OK) == 0 {
+            if (try? FileSystem.checkAccess(path, .execute)) != nil {
                 return path
             }
         }

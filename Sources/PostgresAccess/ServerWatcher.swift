@@ -1,4 +1,4 @@
-import Glibc
+import Support
 
 /// A small shell process that removes a sidecar server if pgscalpel dies
 /// without doing so itself (SIGKILL, or the OOM killer), which no handler of
@@ -6,16 +6,15 @@ import Glibc
 /// the kernel closes it when pgscalpel ends, however it ends. Told `done` (the
 /// server was stopped) or `keep` (`--keep`), it exits without touching anything.
 struct ServerWatcher: ~Copyable {
-    private let writeEnd: Int32
+    private let writeEnd: FileDescriptor
 
     /// Nil when no watcher could be started (no /bin/sh): the server then has
     /// only pgscalpel's own cleanup, as before.
     init?(directory: String) {
-        var ends: [Int32] = [0, 0]
-        guard pipe(&ends) == 0 else { return nil }
-        defer { close(ends[0]) }
+        guard let ends = try? FileDescriptor.pipe() else { return nil }
+        defer { try? ends.readEnd.close() }
         // Every child pgscalpel spawns closes what it inherits; this covers any other.
-        _ = fcntl(ends[1], F_SETFD, FD_CLOEXEC)
+        try? ends.writeEnd.setCloseOnExec()
         // The postmaster's pid file names its data directory on line 2: a pid
         // reused by another process since is left alone.
         let script = """
@@ -30,22 +29,22 @@ struct ServerWatcher: ~Copyable {
             """
         do {
             _ = try ChildProcess.spawn("/bin/sh", ["-c", script, "pgscalpel-server-watcher", directory],
-                                       streams: .readingFrom(ends[0]), ownProcessGroup: true)
+                                       streams: .readingFrom(ends.readEnd), ownProcessGroup: true)
         } catch {
-            close(ends[1])
+            try? ends.writeEnd.close()
             return nil
         }
-        writeEnd = ends[1]
+        writeEnd = ends.writeEnd
     }
 
     /// The server is gone (`done`) or is the user's now (`keep`): the watcher exits.
     consuming func release(_ word: String) {
-        _ = "\(word)\n".withCString { write(writeEnd, $0, strlen($0)) }
-        close(writeEnd)
+        try? writeEnd.writeAll(Array("\(word)\n".utf8))
+        try? writeEnd.close()
         discard self
     }
 
     deinit {
-        close(writeEnd)
+        try? writeEnd.close()
     }
 }

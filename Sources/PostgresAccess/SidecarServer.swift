@@ -1,6 +1,7 @@
 import CLibPQ
 import FoundationEssentials
 import Glibc
+import Support
 
 /// A sidecar: a PostgreSQL server of pgscalpel's own in a fresh temporary directory, reachable
 /// only through a unix socket in that directory, for sidecar restores and
@@ -47,8 +48,10 @@ public final class SidecarServer {
         let dataDirectory = "\(directory)/data"
         let logFile = "\(directory)/postgres.log"
         do {
-            if let account, chown(directory, account.uid, account.gid) != 0 {
-                throw PostgresError(.serverStartFailed, "cannot hand \(directory) to user \(account.name): \(String(cString: strerror(errno)))")
+            if let account {
+                do { try FileSystem.changeOwner(directory, user: account.uid, group: account.gid) } catch {
+                    throw PostgresError(.serverStartFailed, "cannot hand \(directory) to user \(account.name): \(error)")
+                }
             }
             let initdbLog = "\(directory)/initdb.log"
             _ = try process.launch(postmaster: false) {
@@ -142,18 +145,15 @@ public final class SidecarServer {
         if socketPathLength > 100 || (account != nil && !isReachableByEveryone(base)) {
             base = "/tmp"
         }
-        var template = Array("\(base)/pgscalpel-XXXXXX".utf8CString)
-        guard let created = mkdtemp(&template) else {
-            throw PostgresError(.serverStartFailed, "cannot create a directory in \(base): \(String(cString: strerror(errno)))")
+        do { return try FileSystem.makeTemporaryDirectory(template: "\(base)/pgscalpel-XXXXXX") } catch {
+            throw PostgresError(.serverStartFailed, "cannot create a directory in \(base): \(error)")
         }
-        return String(cString: created)
     }
 
     private static func isReachableByEveryone(_ path: String) -> Bool {
         var url = URL(fileURLWithPath: path)
         while url.path != "/" {
-            var info = stat()
-            guard stat(url.path, &info) == 0, info.st_mode & S_IXOTH != 0 else {
+            guard let info = try? FileSystem.status(url.path), info.st_mode & S_IXOTH != 0 else {
                 return false
             }
             url.deleteLastPathComponent()

@@ -1,3 +1,5 @@
+import Support
+
 /// Why an archive cannot be written or read. Each description is one line that
 /// names the damaged part, so an operator knows which table is affected.
 public struct ArchiveError: Error, CustomStringConvertible, Sendable, Equatable {
@@ -15,10 +17,10 @@ public struct ArchiveError: Error, CustomStringConvertible, Sendable, Equatable 
 
     public var code: Code
     public var message: String
-    /// The C error number, when an I/O call failed.
-    public var errno: Int32?
+    /// Why the OS refused, when an I/O call failed.
+    public var errno: Errno?
 
-    public init(_ code: Code, _ message: String, errno: Int32? = nil) {
+    public init(_ code: Code, _ message: String, errno: Errno? = nil) {
         self.code = code
         self.message = message
         self.errno = errno

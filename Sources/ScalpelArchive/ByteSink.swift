@@ -1,5 +1,5 @@
-import CLinux
 import Glibc
+import Support
 
 /// Where archive bytes go: a file being written atomically, or standard output for `pack`.
 public protocol ByteSink: AnyObject {
@@ -14,24 +14,17 @@ extension ByteSink {
 
 /// An already open file descriptor, such as standard output. Not owned: never closed here.
 public final class DescriptorSink: ByteSink {
-    let fd: Int32
+    let fd: FileDescriptor
     let name: String
 
-    public init(fd: Int32, name: String) {
+    public init(fd: FileDescriptor, name: String) {
         self.fd = fd
         self.name = name
     }
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
-        var done = 0
-        while done < bytes.count {
-            let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
-            if n < 0 {
-                if errno == EINTR { continue }
-                let code = errno
-                throw ArchiveError(.io, "cannot write \(name): \(String(cString: strerror(code)))", errno: code)
-            }
-            done += n
+        do { try fd.writeAll(bytes) } catch {
+            throw ArchiveError(.io, "cannot write \(name): \(error)", errno: error)
         }
     }
 }
@@ -61,18 +54,16 @@ public final class AtomicFileSink: ByteSink {
     public init(path: String, mode: mode_t = 0o600, replacing: Bool = true) throws {
         let folder = Self.folder(of: path)
         let base = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
-        var template = Array("\(folder)/.\(base).XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else {
-            let code = errno
-            throw ArchiveError(.io, "cannot create a file in \(folder): \(String(cString: strerror(code)))", errno: code)
+        let created: (descriptor: FileDescriptor, path: String)
+        do { created = try FileDescriptor.makeTemporaryFile(template: "\(folder)/.\(base).XXXXXX") } catch {
+            throw ArchiveError(.io, "cannot create a file in \(folder): \(error)", errno: error)
         }
-        fchmod(fd, mode)
+        try? created.descriptor.setPermissions(mode)
         self.path = path
         self.replacing = replacing
         self.folder = folder
-        self.temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        self.sink = DescriptorSink(fd: fd, name: path)
+        self.temporaryPath = created.path
+        self.sink = DescriptorSink(fd: created.descriptor, name: path)
     }
 
     /// The folder the file and its temporary file go in: "." for a bare name.
@@ -86,7 +77,7 @@ public final class AtomicFileSink: ByteSink {
         written += bytes.count
         if written - writebackStarted >= Self.writebackStep {
             // Advisory: where it fails (a file system without it), fsync does all the work.
-            _ = CLinux_startWriteback(sink.fd, writebackStarted, written - writebackStarted)
+            try? sink.fd.startWriteback(fromOffset: writebackStarted, count: written - writebackStarted)
             writebackStarted = written
         }
     }
@@ -95,44 +86,41 @@ public final class AtomicFileSink: ByteSink {
     public func commit() throws {
         guard !finished else { return }
         finished = true
-        defer { close(sink.fd) }
-        guard fsync(sink.fd) == 0 else {
-            let code = errno
-            unlink(temporaryPath)
-            throw ArchiveError(.io, "cannot flush \(path): \(String(cString: strerror(code)))", errno: code)
+        defer { try? sink.fd.close() }
+        do { try sink.fd.sync() } catch {
+            try? FileSystem.removeFile(temporaryPath)
+            throw ArchiveError(.io, "cannot flush \(path): \(error)", errno: error)
         }
-        guard moveIntoPlace() == 0 else {
-            let code = errno
-            unlink(temporaryPath)
-            if code == EEXIST { throw ArchiveError(.io, "\(path) exists already: it was left as it was", errno: code) }
-            throw ArchiveError(.io, "cannot rename into \(path): \(String(cString: strerror(code)))", errno: code)
+        do { try moveIntoPlace() } catch {
+            try? FileSystem.removeFile(temporaryPath)
+            if error == .fileExists {
+                throw ArchiveError(.io, "\(path) exists already: it was left as it was", errno: error)
+            }
+            throw ArchiveError(.io, "cannot rename into \(path): \(error)", errno: error)
         }
         // The rename itself is durable only once the folder is flushed too.
-        let folder = open(self.folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if folder >= 0 {
-            fsync(folder)
-            close(folder)
+        if let folder = try? FileDescriptor.open(self.folder, options: [.directory, .closeOnExec]) {
+            try? folder.sync()
+            try? folder.close()
         }
     }
 
-    private func moveIntoPlace() -> Int32 {
-        guard !replacing else { return rename(temporaryPath, path) }
-        let moved = CLinux_renameNoReplace(temporaryPath, path)
-        guard moved != 0 && (errno == EINVAL || errno == ENOSYS) else { return moved }
-        // No atomic way on this file system: look, then rename.
-        guard access(path, F_OK) != 0 else {
-            errno = EEXIST
-            return -1
+    private func moveIntoPlace() throws(Errno) {
+        guard !replacing else { return try FileSystem.rename(temporaryPath, to: path) }
+        do { try FileSystem.renameWithoutReplacing(temporaryPath, to: path) } catch {
+            guard error == .invalidArgument || error == .noFunction else { throw error }
+            // No atomic way on this file system: look, then rename.
+            guard (try? FileSystem.checkAccess(path)) == nil else { throw .fileExists }
+            try FileSystem.rename(temporaryPath, to: path)
         }
-        return rename(temporaryPath, path)
     }
 
     /// Removes the temporary file; the final path never existed.
     public func discard() {
         guard !finished else { return }
         finished = true
-        close(sink.fd)
-        unlink(temporaryPath)
+        try? sink.fd.close()
+        try? FileSystem.removeFile(temporaryPath)
     }
 
     deinit { discard() }

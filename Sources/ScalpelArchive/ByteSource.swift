@@ -1,4 +1,4 @@
-import Glibc
+import Support
 
 /// Random access to an archive's bytes. Readers go through this so that a test
 /// can count what a command really reads.
@@ -10,28 +10,24 @@ public protocol ByteSource: AnyObject {
 
 /// An archive on disk, read with `pread` so that several readers may share it.
 public final class FileByteSource: ByteSource {
-    private let fd: Int32
+    private let fd: FileDescriptor
     public let path: String
     public let size: UInt64
 
     public init(path: String) throws {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            let code = errno
-            throw ArchiveError(.io, "cannot open \(path): \(String(cString: strerror(code)))", errno: code)
+        let fd: FileDescriptor
+        do { fd = try FileDescriptor.open(path, options: .closeOnExec) } catch {
+            throw ArchiveError(.io, "cannot open \(path): \(error)", errno: error)
         }
-        var status = stat()
-        guard fstat(fd, &status) == 0 else {
-            let code = errno
-            close(fd)
-            throw ArchiveError(.io, "cannot stat \(path): \(String(cString: strerror(code)))", errno: code)
+        do { size = UInt64(try fd.status().st_size) } catch {
+            try? fd.close()
+            throw ArchiveError(.io, "cannot stat \(path): \(error)", errno: error)
         }
         self.fd = fd
         self.path = path
-        self.size = UInt64(status.st_size)
     }
 
-    deinit { close(fd) }
+    deinit { try? fd.close() }
 
     public func read(at offset: UInt64, count: Int) throws -> [UInt8] {
         guard count > 0 else { return [] }
@@ -41,11 +37,10 @@ public final class FileByteSource: ByteSource {
         return try [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             var done = 0
             while done < count {
-                let n = pread(fd, buffer.baseAddress! + done, count - done, off_t(offset) + off_t(done))
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    let code = errno
-                    throw ArchiveError(.io, "cannot read \(path): \(String(cString: strerror(code)))", errno: code)
+                let rest = UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[done...]))
+                let n: Int
+                do throws(Errno) { n = try fd.read(fromAbsoluteOffset: offset + UInt64(done), into: rest) } catch {
+                    throw ArchiveError(.io, "cannot read \(path): \(error)", errno: error)
                 }
                 if n == 0 { throw ArchiveError(.truncated, "\(path) ends before byte \(offset + UInt64(count))") }
                 done += n

@@ -19,7 +19,7 @@ public func startThread(stackSize: Int? = nil, _ body: @escaping @Sendable () ->
         return nil
     }, context)
     // Out of memory or over the process limit: the work given to it would never be done.
-    precondition(result == 0, "cannot start a thread: \(String(cString: strerror(result)))")
+    precondition(result == 0, "cannot start a thread: \(Errno(rawValue: result))")
 }
 
 /// The closure passed through pthread_create's untyped argument.

@@ -1,4 +1,3 @@
-import Glibc
 import FoundationEssentials
 import PostgresAccess
 import ScalpelArchive
@@ -85,9 +84,11 @@ public struct Apply {
         }
         // Found now rather than after the table is locked and the plan made.
         let undoFolder = AtomicFileSink.folder(of: undoFile)
-        if execute && access(undoFolder, W_OK | X_OK) != 0 {
-            throw UsageError("cannot write the undo archive into \(undoFolder): \(String(cString: strerror(errno))); "
-                + "give --undo a path where it can go")
+        if execute {
+            do { try FileSystem.checkAccess(undoFolder, [.write, .execute]) } catch {
+                throw UsageError("cannot write the undo archive into \(undoFolder): \(error); "
+                    + "give --undo a path where it can go")
+            }
         }
 
         let connection = try Connection(target)
@@ -107,7 +108,7 @@ public struct Apply {
         } catch {
             _ = try? connection.execute("ROLLBACK")
             // Rolled back: an undo archive written on the way describes no change.
-            if execute { unlink(undoFile) }
+            if execute { try? FileSystem.removeFile(undoFile) }
             if let error = error as? PostgresError {
                 if error.sqlState == "55P03" {
                     throw ApplyError("could not lock \(tableName) within --lock-timeout \(lockTimeout): another transaction "

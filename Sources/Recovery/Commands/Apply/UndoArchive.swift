@@ -1,4 +1,3 @@
-import Glibc
 import FoundationEssentials
 import PostgresAccess
 import ScalpelArchive
@@ -31,7 +30,7 @@ struct UndoArchive {
                database: String?, progress: Progress?) throws -> Int {
         let started = Date()
         let sink = try AtomicFileSink(path: path, replacing: false)
-        let token = Interruption.register { [temporary = sink.temporaryPath] in unlink(temporary) }
+        let token = Interruption.register { [temporary = sink.temporaryPath] in try? FileSystem.removeFile(temporary) }
         defer { Interruption.unregister(token) }
         do {
             let builder = try ArchiveBuilder(sink: sink)

@@ -2,6 +2,7 @@ import Glibc
 import FoundationEssentials
 import PostgresAccess
 import ScalpelArchive
+import Support
 
 /// `pgscalpel backup`: pg_dump's plain output written straight into an indexed
 /// archive, compressed on all cores, appearing under its name only when complete.
@@ -39,7 +40,7 @@ public struct Backup {
                                 environment: environment.merging(childEnvironment) { $1 })
         let token = Interruption.register { [temporary = sink.temporaryPath, pid = run.processIdentifier] in
             kill(pid, SIGTERM)
-            unlink(temporary)
+            try? FileSystem.removeFile(temporary)
         }
         defer { Interruption.unregister(token) }
         do {

@@ -1,23 +1,22 @@
-import CLinux
 import Glibc
 import FoundationEssentials
 import ScalpelArchive
+import Support
 
 public typealias CompressionBackend = ScalpelArchive.CompressionBackend
 
 /// `pgscalpel pack`: indexes plain pg_dump output that some other process produced.
 public enum Packing {
     /// Reads `input` to its end in reads of up to 1 MiB.
-    static func pump(_ input: Int32, name: String, into builder: ArchiveBuilder, progress: Progress?) throws {
+    static func pump(_ input: FileDescriptor, name: String, into builder: ArchiveBuilder, progress: Progress?) throws {
         let capacity = 1 << 20
         let napAfterShortRead = enlargePipe(input, to: capacity)
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
         defer { buffer.deallocate() }
         while true {
-            let n = read(input, buffer.baseAddress, capacity)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw ArchiveError(.io, "cannot read \(name): \(String(cString: strerror(errno)))", errno: errno)
+            let n: Int
+            do { n = try input.read(into: buffer) } catch {
+                throw ArchiveError(.io, "cannot read \(name): \(error)", errno: error)
             }
             if n == 0 { return }
             try builder.consume(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
@@ -35,9 +34,9 @@ public enum Packing {
     /// against 41,000 in a backup of 423 MiB). pg_dump would have to write over
     /// 500 MB/s to fill the pipe in 2 ms, and then the next read is a full one.
     /// Returns whether the pipe holds 1 MiB; never for a file, which is not a pipe.
-    private static func enlargePipe(_ input: Int32, to capacity: Int) -> Bool {
-        _ = CLinux_setPipeSize(input, Int32(capacity))
-        return CLinux_pipeSize(input) >= capacity
+    private static func enlargePipe(_ input: FileDescriptor, to capacity: Int) -> Bool {
+        try? input.setPipeCapacity(capacity)
+        return (try? input.pipeCapacity()).map { $0 >= capacity } ?? false
     }
 
     /// How members are compressed; the defaults are what the benchmarks chose.
@@ -53,28 +52,28 @@ public enum Packing {
     /// migration): `backup` and `pack` never write over one unless told to. Checked
     /// before pg_dump starts, and again atomically at the rename.
     static func refuseExisting(_ path: String, overwrite: Bool) throws {
-        guard !overwrite, access(path, F_OK) == 0 else { return }
+        guard !overwrite, (try? FileSystem.checkAccess(path)) != nil else { return }
         throw UsageError("\(path) exists already: an archive is never written over; give a new name, or --overwrite")
     }
 
     /// Packs standard input into `path` (atomically), or to standard output when `path` is nil.
-    public static func pack(input: Int32 = 0, to path: String?, overwrite: Bool = false,
+    public static func pack(input: FileDescriptor = .standardInput, to path: String?, overwrite: Bool = false,
                             compression: Compression = Compression(), progress: Progress? = nil) throws -> ArchiveIndex {
         let started = Date()
         if let path {
             try refuseExisting(path, overwrite: overwrite)
             let sink = try AtomicFileSink(path: path, replacing: overwrite)
-            let token = Interruption.register { [temporary = sink.temporaryPath] in unlink(temporary) }
+            let token = Interruption.register { [temporary = sink.temporaryPath] in try? FileSystem.removeFile(temporary) }
             defer { Interruption.unregister(token) }
             let index = try pack(input: input, sink: sink, compression: compression, started: started, progress: progress)
             try sink.commit()
             return index
         }
-        return try pack(input: input, sink: DescriptorSink(fd: 1, name: "standard output"), compression: compression,
-                        started: started, progress: progress)
+        return try pack(input: input, sink: DescriptorSink(fd: .standardOutput, name: "standard output"),
+                        compression: compression, started: started, progress: progress)
     }
 
-    private static func pack(input: Int32, sink: any ByteSink, compression: Compression, started: Date,
+    private static func pack(input: FileDescriptor, sink: any ByteSink, compression: Compression, started: Date,
                              progress: Progress?) throws -> ArchiveIndex {
         let builder = try ArchiveBuilder(sink: sink, memberLimit: compression.memberLimit, backend: compression.backend,
                                          level: compression.level)

@@ -11,42 +11,41 @@ final class PgDumpRun {
     private var ended: ChildProcess.Termination?
     private let log = ErrorLog()
     /// The read end of pg_dump's standard output.
-    let outputDescriptor: Int32
+    let outputDescriptor: FileDescriptor
 
     init(executable: String, arguments: [String], environment: [String: String]) throws {
         let output = try Self.makePipe()
-        defer { close(output.write) }
-        let errors: (read: Int32, write: Int32)
+        defer { try? output.writeEnd.close() }
+        let errors: (readEnd: FileDescriptor, writeEnd: FileDescriptor)
         do { errors = try Self.makePipe() } catch {
-            close(output.read)
+            try? output.readEnd.close()
             throw error
         }
-        defer { close(errors.write) }
+        defer { try? errors.writeEnd.close() }
         do {
             child = try ChildProcess.spawn(executable, arguments, environment: environment,
-                                           streams: .descriptors(output: output.write, error: errors.write),
+                                           streams: .descriptors(output: output.writeEnd, error: errors.writeEnd),
                                            ownProcessGroup: true)
         } catch {
-            close(output.read)
-            close(errors.read)
+            try? output.readEnd.close()
+            try? errors.readEnd.close()
             throw error
         }
-        outputDescriptor = output.read
+        outputDescriptor = output.readEnd
         startThread { [log] in
             var buffer = [UInt8](repeating: 0, count: 4096)
             while true {
-                let count = buffer.withUnsafeMutableBytes { read(errors.read, $0.baseAddress, $0.count) }
-                if count < 0 && errno == EINTR { continue }
+                let count = (try? errors.readEnd.read(into: &buffer)) ?? 0
                 guard count > 0 else { break }
                 log.append(buffer[..<count])
             }
-            close(errors.read)
+            try? errors.readEnd.close()
             log.close()
         }
     }
 
     deinit {
-        close(outputDescriptor)
+        try? outputDescriptor.close()
     }
 
     var processIdentifier: Int32 { child.pid }
@@ -77,13 +76,14 @@ final class PgDumpRun {
     }
 
     /// Close-on-exec, so no other child inherits either end.
-    private static func makePipe() throws -> (read: Int32, write: Int32) {
-        var ends: [Int32] = [0, 0]
-        guard pipe(&ends) == 0 else {
-            throw PgDumpError(message: "cannot create a pipe for pg_dump: \(String(cString: strerror(errno)))")
+    private static func makePipe() throws -> (readEnd: FileDescriptor, writeEnd: FileDescriptor) {
+        let ends: (readEnd: FileDescriptor, writeEnd: FileDescriptor)
+        do { ends = try FileDescriptor.pipe() } catch {
+            throw PgDumpError(message: "cannot create a pipe for pg_dump: \(error)")
         }
-        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
-        return (ends[0], ends[1])
+        try? ends.readEnd.setCloseOnExec()
+        try? ends.writeEnd.setCloseOnExec()
+        return ends
     }
 
     /// pg_dump's standard error, kept as its error lines only.

@@ -1,25 +1,27 @@
-import Glibc
 import FoundationEssentials
 import ScalpelArchive
+import Support
 
 /// Where the listed differences wait while the merge runs: the summary that
 /// comes first is known only at the end, and the list may be larger than memory.
 /// An unlinked temporary file, so nothing is left behind whatever happens.
 final class DiffSpool {
-    private let descriptor: Int32
+    private let descriptor: FileDescriptor
 
     init() throws {
-        var template = Array("\(FileManager.default.temporaryDirectory.path)/pgscalpel-diff-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            throw ArchiveError(.io, "cannot create a temporary file: \(String(cString: strerror(errno)))", errno: errno)
+        let created: (descriptor: FileDescriptor, path: String)
+        do {
+            created = try FileDescriptor.makeTemporaryFile(
+                template: "\(FileManager.default.temporaryDirectory.path)/pgscalpel-diff-XXXXXX")
+        } catch {
+            throw ArchiveError(.io, "cannot create a temporary file: \(error)", errno: error)
         }
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-        self.descriptor = descriptor
+        try? FileSystem.removeFile(created.path)
+        self.descriptor = created.descriptor
     }
 
     deinit {
-        close(descriptor)
+        try? descriptor.close()
     }
 
     func write(_ bytes: [UInt8]) throws {
@@ -28,15 +30,14 @@ final class DiffSpool {
 
     /// Everything written, from the start, in pieces to `body`.
     func replay(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
-        guard lseek(descriptor, 0, SEEK_SET) == 0 else {
-            throw ArchiveError(.io, "cannot rewind a temporary file: \(String(cString: strerror(errno)))", errno: errno)
+        do { try descriptor.seek(toAbsoluteOffset: 0) } catch {
+            throw ArchiveError(.io, "cannot rewind a temporary file: \(error)", errno: error)
         }
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count >= 0 else {
-                throw ArchiveError(.io, "cannot read a temporary file: \(String(cString: strerror(errno)))", errno: errno)
+            let count: Int
+            do { count = try descriptor.read(into: &buffer) } catch {
+                throw ArchiveError(.io, "cannot read a temporary file: \(error)", errno: error)
             }
             if count == 0 { return }
             try buffer.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[..<count])) }

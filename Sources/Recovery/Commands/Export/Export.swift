@@ -1,4 +1,3 @@
-import Glibc
 import DumpParser
 import FoundationEssentials
 import ScalpelArchive
@@ -60,7 +59,7 @@ public struct Export {
             }
             guard let output else {
                 return try write(plans[0], reader: reader, server: server,
-                                 to: DescriptorSink(fd: 1, name: "standard output"), progress: progress)
+                                 to: DescriptorSink(fd: .standardOutput, name: "standard output"), progress: progress)
             }
             return try writeAtomically(output) { sink in
                 var summary = try write(plans[0], reader: reader, server: server, to: sink, progress: progress)
@@ -159,7 +158,7 @@ public struct Export {
     /// The file appears under `path` only once complete; Ctrl-C leaves nothing behind.
     private func writeAtomically<Result>(_ path: String, _ body: (AtomicFileSink) throws -> Result) throws -> Result {
         let sink = try AtomicFileSink(path: path)
-        let token = Interruption.register { [temporary = sink.temporaryPath] in unlink(temporary) }
+        let token = Interruption.register { [temporary = sink.temporaryPath] in try? FileSystem.removeFile(temporary) }
         defer { Interruption.unregister(token) }
         let result = try body(sink)
         try sink.commit()

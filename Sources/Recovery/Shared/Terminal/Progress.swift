@@ -1,6 +1,6 @@
-import Glibc
 import FoundationEssentials
 import ScalpelArchive
+import Support
 
 /// A single status line on standard error, redrawn at most a few times a second,
 /// and only when standard error is a terminal: scripts and logs see nothing.
@@ -9,7 +9,7 @@ public final class Progress {
     private var lastDraw = Date.distantPast
     private var drawn = false
 
-    public init?(label: String, enabled: Bool = isatty(2) != 0) {
+    public init?(label: String, enabled: Bool = FileDescriptor.standardError.isTerminal) {
         guard enabled else { return nil }
         self.label = label
     }
@@ -28,25 +28,14 @@ public final class Progress {
     }
 }
 
+/// Best effort: with standard error gone there is nowhere left to say so.
 public func writeStandardError(_ text: String) {
-    var bytes = Array(text.utf8)
-    var done = 0
-    while done < bytes.count {
-        let n = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress! + done, $0.count - done) }
-        if n <= 0 { if errno == EINTR { continue }; return }
-        done += n
-    }
+    try? FileDescriptor.standardError.writeAll(Array(text.utf8))
 }
 
 public func writeStandardOutput(_ bytes: UnsafeRawBufferPointer) throws {
-    var done = 0
-    while done < bytes.count {
-        let n = write(1, bytes.baseAddress! + done, bytes.count - done)
-        if n < 0 {
-            if errno == EINTR { continue }
-            throw ArchiveError(.io, "cannot write standard output: \(String(cString: strerror(errno)))", errno: errno)
-        }
-        done += n
+    do { try FileDescriptor.standardOutput.writeAll(bytes) } catch {
+        throw ArchiveError(.io, "cannot write standard output: \(error)", errno: error)
     }
 }
 
