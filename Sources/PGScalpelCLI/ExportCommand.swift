@@ -41,7 +41,9 @@ struct ExportCommand: ParsableCommand {
     @Option(name: [.customShort("t"), .customLong("table")], help: "The table: NAME or SCHEMA.NAME (repeatable).")
     var tables: [String] = []
 
-    @Option(help: ArgumentHelp("Only the rows with this primary key (comma-separated for a composite key; repeatable).",
+    // .unconditionalSingleValue: a key may be negative (`--key -5`).
+    @Option(parsing: .unconditionalSingleValue,
+            help: ArgumentHelp("Only the rows with this primary key (comma-separated for a composite key; repeatable).",
                                valueName: "values"))
     var key: [String] = []
 

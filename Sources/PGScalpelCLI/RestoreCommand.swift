@@ -55,7 +55,8 @@ struct RestoreCommand: ParsableCommand {
     @Flag(name: [.customShort("c"), .customLong("clean")], help: "Replace the tables if the target has them (nothing else), in one transaction.")
     var clean = false
 
-    @Option(name: [.customShort("j"), .customLong("jobs")], help: "Connections loading data at once.")
+    // .unconditional: `-j -1` is a value to refuse, not a missing one.
+    @Option(name: [.customShort("j"), .customLong("jobs")], parsing: .unconditional, help: "Connections loading data at once.")
     var jobs = 1
 
     @Flag(help: "With --into auto: leave the server running after pgscalpel exits.")

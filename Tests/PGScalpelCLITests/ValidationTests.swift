@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// Values a command cannot use are refused in one line with exit status 2, saying
+/// what is wrong with them: never "Missing value" for a value that was given, never
+/// an empty listing for a misspelled type, never "no row" for a key of the wrong shape.
+@Suite struct ValidationTests {
+    private func expectRefusal(_ outcome: CLI.Outcome, _ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(outcome.status == 2, "\(outcome.errors)", sourceLocation: sourceLocation)
+        #expect(outcome.errors.split(separator: "\n").count == 1, "\(outcome.errors)", sourceLocation: sourceLocation)
+        #expect(outcome.errors.hasPrefix("pgscalpel: "), sourceLocation: sourceLocation)
+        #expect(outcome.errors.contains(text), "\(outcome.errors)", sourceLocation: sourceLocation)
+        #expect(!outcome.errors.contains("Missing value"), "\(outcome.errors)", sourceLocation: sourceLocation)
+        #expect(outcome.output.isEmpty, sourceLocation: sourceLocation)
+    }
+
+    private static func pack(_ fixture: String, in scratch: ScratchFolder) throws -> String {
+        let path = scratch.file("a.scalpel.sql.gz")
+        let packed = try CLI.pgscalpel(["pack", "-f", path], input: try Data(contentsOf: URL(fileURLWithPath: Fixture.path(fixture))))
+        guard packed.status == 0 else { throw TestFailure("pack: \(packed.errors)") }
+        return path
+    }
+
+    /// A negative number or duration is taken as the option's value, then refused:
+    /// every option of every command that takes a number or a duration.
+    @Test func negativeNumbersAndDurationsAreValuesToRefuse() throws {
+        let cases: [([String], String)] = [
+            (["restore", "x.gz", "-t", "a", "--into", "auto", "-j", "-1"], "-j needs at least 1"),
+            (["restore", "x.gz", "-t", "a", "--into", "auto", "--jobs", "-1"], "-j needs at least 1"),
+            (["restore", "x.gz", "--all", "--into", "auto", "-j", "-3"], "-j needs at least 1"),
+            (["drill", "x.gz", "-j", "-1"], "-j needs at least 1"),
+            (["diff", "x.gz", "-t", "a", "--limit", "-5"], "--limit must be 0 or more"),
+            (["apply", "x.gz", "-t", "a", "--into", "db", "--lock-timeout", "-5s"],
+             "--lock-timeout: -5s is not a PostgreSQL duration of 0 or more"),
+            (["apply", "x.gz", "-t", "a", "--into", "db", "--statement-timeout", "-1min"],
+             "--statement-timeout: -1min is not a PostgreSQL duration of 0 or more"),
+            (["pack", "--level", "-1", "-f", "x.gz"], "--level for adaptive is 1 to 12"),
+            (["pack", "--member-kib", "-16", "-f", "x.gz"], "--member-kib is at least 16"),
+            (["doctor", "-p", "-5"], "-p: -5 is not a port number"),
+            (["backup", "-p", "-5432", "-f", "x.gz"], "-p: -5432 is not a port number"),
+        ]
+        for (arguments, message) in cases {
+            expectRefusal(try CLI.pgscalpel(arguments), message)
+        }
+    }
+
+    /// What the server would refuse half-way through apply's transaction is refused
+    /// before anything connects; what it takes passes.
+    @Test func durationsAreCheckedAsPostgreSQLReadsThem() throws {
+        for bad in ["5 sec", "10S", "abc", "", "1e3", "1.2.3s", "3000000000", "25d"] {
+            expectRefusal(try CLI.pgscalpel(["apply", "x.gz", "-t", "a", "--into", "db", "--lock-timeout", bad]),
+                          "--lock-timeout: \(bad) is not a PostgreSQL duration")
+        }
+        for good in ["0", "500", "1.5s", "10 s", "2min", "1h", "250ms", "100us", "24d"] {
+            let outcome = try CLI.pgscalpel(["apply", "/nonexistent/x.gz", "-t", "a", "--into", "db", "--lock-timeout", good])
+            #expect(outcome.status == 2 && !outcome.errors.contains("duration"), "\(good): \(outcome.errors)")
+        }
+    }
+
+    /// `export --key -5`: a negative key is a key.
+    @Test func aNegativeKeyIsAKey() throws {
+        let scratch = try ScratchFolder()
+        let archive = try Self.pack("awkward-verbose.sql", in: scratch)
+        let outcome = try CLI.pgscalpel(["export", archive, "-t", "plain", "--key", "-5", "--key", "2"])
+        #expect(outcome.status == 1, "\(outcome.errors)")
+        #expect(outcome.errors == "pgscalpel: no row with key -5 in public.plain\n")
+        #expect(outcome.text.hasPrefix("id,note,m,p\n2,"))
+    }
+}
