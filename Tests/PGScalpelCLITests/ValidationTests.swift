@@ -66,4 +66,29 @@ import Testing
         #expect(outcome.errors == "pgscalpel: no row with key -5 in public.plain\n")
         #expect(outcome.text.hasPrefix("id,note,m,p\n2,"))
     }
+
+    @Test func anUnknownTypeIsRefusedNamingTheTypes() throws {
+        let scratch = try ScratchFolder()
+        let archive = try Self.pack("awkward-verbose.sql", in: scratch)
+        let outcome = try CLI.pgscalpel(["ls", archive, "--type", "NOSUCHTYPE"])
+        expectRefusal(outcome, "--type NOSUCHTYPE is not a type of TOC entry")
+        // The archive's own types first, then pg_dump's others, and `all`.
+        #expect(outcome.errors.contains("this archive has "), "\(outcome.errors)")
+        #expect(outcome.errors.contains("TABLE DATA") && outcome.errors.contains("FK CONSTRAINT"), "\(outcome.errors)")
+        #expect(outcome.errors.contains("pg_dump also writes ") && outcome.errors.contains("EVENT TRIGGER"), "\(outcome.errors)")
+        #expect(outcome.errors.contains("or all"), "\(outcome.errors)")
+        expectRefusal(try CLI.pgscalpel(["ls", archive, "--type", "INDEX", "--type", "indexes"]), "--type indexes is not")
+
+        // pg_dump's spelling, any case, and a type pg_dump writes that this archive lacks (nothing listed).
+        let upper = try CLI.pgscalpel(["ls", archive, "--type", "INDEX", "--json"])
+        let lower = try CLI.pgscalpel(["ls", archive, "--type", "index", "--json"])
+        #expect(upper.status == 0 && lower.status == 0)
+        #expect(upper.text == lower.text)
+        let entries = try #require((try JSONSerialization.jsonObject(with: upper.output) as? [String: Any])?["entries"] as? [Any])
+        #expect(!entries.isEmpty)
+        let absent = try CLI.pgscalpel(["ls", archive, "--type", "Event Trigger", "--json"])
+        #expect(absent.status == 0, "\(absent.errors)")
+        #expect(try CLI.pgscalpel(["ls", archive, "--type", "all"]).status == 0)
+        #expect(try CLI.pgscalpel(["ls", archive, "--type", "ALL"]).status == 0)
+    }
 }
