@@ -91,4 +91,45 @@ import Testing
         #expect(try CLI.pgscalpel(["ls", archive, "--type", "all"]).status == 0)
         #expect(try CLI.pgscalpel(["ls", archive, "--type", "ALL"]).status == 0)
     }
+
+    /// A key of the wrong shape for the table's primary key is a usage error naming
+    /// the key's columns and how many values were given, not a row that is missing.
+    @Test func aKeyWithTheWrongNumberOfValuesIsAUsageError() throws {
+        let env = try TestServer.environment()
+        let database = try TestServer.makeDatabase("keyshape")
+        let setup = try CLI.run("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database, "-c", """
+            CREATE TABLE pairs (a integer, b text, PRIMARY KEY (a, b));
+            INSERT INTO pairs VALUES (1, 'x'), (2, 'y,z');
+            CREATE TABLE ids (id bigint PRIMARY KEY);
+            INSERT INTO ids VALUES (1), (2), (-3);
+            CREATE TABLE uuids (id uuid PRIMARY KEY);
+            INSERT INTO uuids VALUES ('00000000-0000-0000-0000-000000000001');
+            CREATE TABLE words (w text PRIMARY KEY);
+            INSERT INTO words VALUES ('a,b'), ('c');
+            """], environment: env)
+        try #require(setup.status == 0, "\(setup.errors)")
+        let scratch = try ScratchFolder()
+        let archive = scratch.file("k.scalpel.sql.gz")
+        let backup = try CLI.pgscalpel(["backup", "-d", database, "-f", archive], environment: env)
+        try #require(backup.status == 0, "\(backup.errors)")
+
+        expectRefusal(try CLI.pgscalpel(["export", archive, "-t", "ids", "--key", "1,2"]),
+                      "--key 1,2: the primary key of public.ids is one column (id) and 2 values were given; "
+                      + "give one --key per row (--key 1 --key 2)")
+        expectRefusal(try CLI.pgscalpel(["export", archive, "-t", "uuids", "--key", "00000000-0000-0000-0000-000000000001,x"]),
+                      "is one column (id) and 2 values were given")
+        expectRefusal(try CLI.pgscalpel(["export", archive, "-t", "pairs", "--key", "1"]),
+                      "--key 1: the primary key of public.pairs has 2 columns (a, b) and 1 value was given")
+        expectRefusal(try CLI.pgscalpel(["export", archive, "-t", "pairs", "--key", "1,x,3"]),
+                      "has 2 columns (a, b) and 3 values were given")
+
+        // Right shapes: found, or a key with no row (exit 1). A text key keeps its commas.
+        let pair = try CLI.pgscalpel(["export", archive, "-t", "pairs", "--key", #"2,"y,z""#])
+        #expect(pair.status == 0 && pair.text == "a,b\n2,\"y,z\"\n", "\(pair.errors)")
+        let word = try CLI.pgscalpel(["export", archive, "-t", "words", "--key", "a,b"])
+        #expect(word.status == 0 && word.text == "w\n\"a,b\"\n", "\(word.errors)")
+        let negative = try CLI.pgscalpel(["export", archive, "-t", "ids", "--key", "-3", "--key", "7"])
+        #expect(negative.status == 1 && negative.text == "id\n-3\n", "\(negative.errors)")
+        #expect(negative.errors == "pgscalpel: no row with key 7 in public.ids\n")
+    }
 }
