@@ -132,4 +132,35 @@ import Testing
         #expect(negative.status == 1 && negative.text == "id\n-3\n", "\(negative.errors)")
         #expect(negative.errors == "pgscalpel: no row with key 7 in public.ids\n")
     }
+
+    /// pg_dumpall's output holds several databases and the roles: refused at its
+    /// first lines, saying what to run instead, and no archive is left behind.
+    @Test func pgDumpallOutputIsRefused() throws {
+        let env = try TestServer.environment()
+        let database = try TestServer.makeDatabase("cluster")
+        let setup = try CLI.run("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database, "-c",
+                                         "CREATE TABLE t (id int PRIMARY KEY); INSERT INTO t VALUES (1), (2);"],
+                                environment: env)
+        try #require(setup.status == 0, "\(setup.errors)")
+        let scratch = try ScratchFolder()
+        let archive = scratch.file("all.scalpel.sql.gz")
+        for dumpall in ["pg_dumpall", "pg_dumpall --globals-only", "pg_dumpall --clean"] {
+            // pg_dumpall's own complaint, when pack stops reading, is not pgscalpel's to show.
+            let outcome = try CLI.shell("\(dumpall) 2>/dev/null | '\(CLI.pgscalpel)' pack -f '\(archive)'", environment: env)
+            expectRefusal(outcome, "this is pg_dumpall output")
+            #expect(outcome.errors.contains("pg_dump -d DB | pgscalpel pack"), "\(outcome.errors)")
+            #expect(outcome.errors.contains("pgscalpel backup -d DB"), "\(outcome.errors)")
+            #expect(outcome.errors.contains("pg_dumpall --roles-only"), "\(outcome.errors)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == [], "\(dumpall)")
+        }
+        // To standard output as well.
+        let piped = try CLI.shell("pg_dumpall 2>/dev/null | '\(CLI.pgscalpel)' pack > /dev/null", environment: env)
+        expectRefusal(piped, "this is pg_dumpall output")
+
+        // What the message says to do works: the same database, one pg_dump.
+        let single = try CLI.shell("pg_dump -d \(database) | '\(CLI.pgscalpel)' pack -f '\(archive)'", environment: env)
+        #expect(single.status == 0, "\(single.errors)")
+        let listed = try CLI.pgscalpel(["ls", archive])
+        #expect(listed.text.contains("(1 tables)"), "\(listed.text)")
+    }
 }
