@@ -87,10 +87,10 @@ struct ExportCommand: ParsableCommand {
         export.output = output
         let summary = try export.run(progress: Progress(label: "export"))
         for missing in summary.missingKeys {
-            writeStandardError("pgscalpel: no row with key \(missing) in \(summary.tables[0].table)\n")
+            writeStandardError(printable("pgscalpel: no row with key \(missing) in \(summary.tables[0].table)") + "\n")
         }
         for table in summary.skipped {
-            writeStandardError("pgscalpel: \(table) has no data in the archive, skipped\n")
+            writeStandardError(printable("pgscalpel: \(table) has no data in the archive, skipped") + "\n")
         }
         try summary.requireSuccess()
     }

@@ -127,6 +127,6 @@ public struct Listing: Encodable, Sendable {
                                  rightAligned: [2, 3, 4, 5])
             lines.append("(\(tables.count) tables)")
         }
-        return lines.joined(separator: "\n") + "\n"
+        return printableLines(lines)
     }
 }
