@@ -16,6 +16,8 @@ public enum DumpError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A COPY data line of the block at `copyOffset` has another number of fields
     /// than the COPY names columns: row `row` (from 1) has `fields`.
     case malformedRow(table: QualifiedName?, copyOffset: UInt64, row: UInt64, fields: Int, columns: Int)
+    /// The stream is pg_dumpall's output, not one database's pg_dump.
+    case clusterDump
 
     public enum Literal: String, Sendable {
         case string = "quoted string"
@@ -41,6 +43,10 @@ public enum DumpError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .missingEpilogue(length):
             return "the dump ends at byte \(length) without pg_dump's \"PostgreSQL database dump complete\" "
                 + "trailer: the dump is truncated or pg_dump failed"
+        case .clusterDump:
+            return "this is pg_dumpall output (every database and the roles, one after another), not one database's "
+                + "pg_dump: archive each database on its own (pg_dump -d DB | pgscalpel pack -f DB.scalpel.sql.gz, "
+                + "or pgscalpel backup -d DB -f DB.scalpel.sql.gz), and the roles with pg_dumpall --roles-only"
         }
     }
 

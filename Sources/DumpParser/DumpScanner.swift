@@ -37,6 +37,10 @@ public struct DumpScanner: Sendable {
     public private(set) var prologue = DumpPrologue()
     /// Complete once `finish()` has returned.
     public private(set) var epilogue = DumpEpilogue()
+    /// The stream is pg_dumpall's (its "cluster dump" header, or a `\connect` before
+    /// the first entry): several databases' dumps one after another, which one
+    /// archive's index cannot describe. Known from its first lines; `finish()` throws.
+    public private(set) var isClusterDump = false
 
     private var mode = Mode.lineStart
     private var position: UInt64 = 0
@@ -140,6 +144,7 @@ public struct DumpScanner: Sendable {
         case .lineStart, .lineIndent, .afterStatement:
             break
         }
+        if isClusterDump { throw DumpError.clusterDump }
         guard epilogueStarted || !requiringEpilogue else { throw DumpError.missingEpilogue(streamLength: position) }
         events.append(.sectionEnded(section.build(length: position - section.offset)))
         return takeEvents()
@@ -307,6 +312,7 @@ public struct DumpScanner: Sendable {
     private mutating func endCommentLine() {
         let text = lineText()
         if section.kind == .prologue {
+            if text == "-- PostgreSQL database cluster dump" { isClusterDump = true }
             if let version = text.value(after: "-- Dumped from database version ") {
                 prologue.serverVersion = version
             } else if let version = text.value(after: "-- Dumped by pg_dump version ") {
@@ -330,6 +336,8 @@ public struct DumpScanner: Sendable {
         headerBlock.reset()
         if !epilogueStarted { runStart = nil }
         let text = lineText()
+        // pg_dump writes `\connect` only in an entry (a --create dump's DATABASE); pg_dumpall before each database.
+        if section.kind == .prologue && text.hasPrefix("\\connect") { isClusterDump = true }
         if let key = text.value(after: "\\restrict "), section.kind == .prologue, prologue.restrictKey == nil {
             prologue.restrictKey = key
         } else if let key = text.value(after: "\\unrestrict "), epilogueStarted {

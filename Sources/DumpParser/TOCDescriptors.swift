@@ -1,9 +1,9 @@
 /// The `Type:` words pg_dump writes in TOC headers (the `desc` of its archive
 /// entries), from pg_dump 9.x through 17 including the large-object renames.
 /// Knowing them is what lets a header whose name contains `; Type: ` be split
-/// at the right place.
-enum TOCDescriptors {
-    static let all: Set<String> = [
+/// at the right place, and `ls --type` which types there are.
+public enum TOCDescriptors {
+    public static let all: Set<String> = [
         "ACCESS METHOD", "ACL", "AGGREGATE", "BLOB", "BLOB COMMENTS", "BLOB METADATA", "BLOBS",
         "CAST", "CHECK CONSTRAINT", "COLLATION", "COMMENT", "CONSTRAINT", "CONVERSION",
         "DATABASE", "DATABASE PROPERTIES", "DEFAULT", "DEFAULT ACL", "DOMAIN", "ENCODING",

@@ -72,10 +72,10 @@ struct ApplyCommand: ParsableCommand {
                                valueName: "PATH"))
     var undo: String?
 
-    @Option(name: .customLong("lock-timeout"), help: ArgumentHelp("How long to wait for the table's lock.", valueName: "DURATION"))
+    @Option(name: .customLong("lock-timeout"), parsing: .unconditional, help: ArgumentHelp("How long to wait for the table's lock.", valueName: "DURATION"))
     var lockTimeout = "10s"
 
-    @Option(name: .customLong("statement-timeout"),
+    @Option(name: .customLong("statement-timeout"), parsing: .unconditional,
             help: ArgumentHelp("Cancel any statement running longer (PostgreSQL duration, e.g. 5min).", valueName: "DURATION"))
     var statementTimeout: String?
 
@@ -90,6 +90,9 @@ struct ApplyCommand: ParsableCommand {
             throw ValidationError("--columns restores columns of existing rows; --mode missing inserts whole rows: not both")
         }
         if undo != nil && !execute { throw ValidationError("--undo goes with --execute (a dry run changes nothing)") }
+        for (option, value) in [("--lock-timeout", lockTimeout), ("--statement-timeout", statementTimeout)] {
+            if let value, let problem = PostgresDuration.problem(value, option: option) { throw ValidationError(problem) }
+        }
     }
 
     func run() throws {

@@ -12,8 +12,17 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: [.customShort("h"), .customLong("host")], help: "Server host or socket directory.")
     var host: String?
 
-    @Option(name: [.customShort("p"), .customLong("port")], help: "Server port.")
+    // .unconditional: `-p -5` is a port to refuse, not a missing one.
+    @Option(name: [.customShort("p"), .customLong("port")], parsing: .unconditional, help: "Server port.")
     var port: String?
+
+    func validate() throws {
+        // libpq takes one port per host, separated by commas; an empty one is the default port.
+        if let port, !port.split(separator: ",", omittingEmptySubsequences: false)
+            .allSatisfy({ $0.isEmpty || (UInt16($0).map { $0 >= 1 } ?? false) }) {
+            throw ValidationError("-p: \(port) is not a port number (1 to 65535)")
+        }
+    }
 
     @Option(name: [.customShort("U"), .customLong("username")], help: "User name.")
     var username: String?

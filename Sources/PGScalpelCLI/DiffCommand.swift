@@ -58,7 +58,7 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "text, json, csv or sql (a patch).")
     var format: Diff.Format = .text
 
-    @Option(help: "List at most this many differences after the summary (default: 20 for text, all otherwise).")
+    @Option(parsing: .unconditional, help: "List at most this many differences after the summary (default: 20 for text, all otherwise).")
     var limit: Int?
 
     @Option(help: ArgumentHelp("Read the backup's rows from a sidecar: auto (one pgscalpel starts and removes) or a database "

@@ -24,7 +24,7 @@ struct DrillCommand: ParsableCommand {
             help: ArgumentHelp("An empty database (conninfo or URI), or 'auto' for a sidecar pgscalpel starts and removes.", valueName: "CONN|auto"))
     var into = "auto"
 
-    @Option(name: [.customShort("j"), .customLong("jobs")], help: "Connections loading data and building indexes at once.")
+    @Option(name: [.customShort("j"), .customLong("jobs")], parsing: .unconditional, help: "Connections loading data and building indexes at once.")
     var jobs = 1
 
     @Flag(help: "Print the report as JSON.")

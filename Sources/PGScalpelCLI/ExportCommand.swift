@@ -41,7 +41,9 @@ struct ExportCommand: ParsableCommand {
     @Option(name: [.customShort("t"), .customLong("table")], help: "The table: NAME or SCHEMA.NAME (repeatable).")
     var tables: [String] = []
 
-    @Option(help: ArgumentHelp("Only the rows with this primary key (comma-separated for a composite key; repeatable).",
+    // .unconditionalSingleValue: a key may be negative (`--key -5`).
+    @Option(parsing: .unconditionalSingleValue,
+            help: ArgumentHelp("Only the rows with this primary key (comma-separated for a composite key; repeatable).",
                                valueName: "values"))
     var key: [String] = []
 
@@ -85,10 +87,10 @@ struct ExportCommand: ParsableCommand {
         export.output = output
         let summary = try export.run(progress: Progress(label: "export"))
         for missing in summary.missingKeys {
-            writeStandardError("pgscalpel: no row with key \(missing) in \(summary.tables[0].table)\n")
+            writeStandardError(printable("pgscalpel: no row with key \(missing) in \(summary.tables[0].table)") + "\n")
         }
         for table in summary.skipped {
-            writeStandardError("pgscalpel: \(table) has no data in the archive, skipped\n")
+            writeStandardError(printable("pgscalpel: \(table) has no data in the archive, skipped") + "\n")
         }
         try summary.requireSuccess()
     }

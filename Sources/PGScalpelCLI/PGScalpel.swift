@@ -56,14 +56,18 @@ struct PGScalpel: ParsableCommand {
         }
     }
 
+    /// pgscalpel's own messages are one line already, and may name tables and sections
+    /// from the archive: made printable whole, so a newline in a name shows as `\n`
+    /// and no control character reaches the terminal. ArgumentParser's span lines.
     private static func oneLine(_ error: any Error) -> String {
-        let text: String
+        let line: String
         switch error {
-        case let error as CustomStringConvertible where !(error is ValidationError): text = error.description
-        default: text = message(for: error)
+        case let error as CustomStringConvertible where !(error is ValidationError):
+            line = printable(error.description.trimmingWhitespace())
+        default:
+            line = printable(message(for: error).split(whereSeparator: \.isNewline).map { $0.trimmingSpacesAndTabs() }
+                .filter { !$0.isEmpty }.joined(separator: " "))
         }
-        let line = text.split(whereSeparator: \.isNewline).map { $0.trimmingSpacesAndTabs() }
-            .filter { !$0.isEmpty }.joined(separator: " ")
         if exitCode(for: error) == .validationFailure { return "\(line) (see \(helpCommand))" }
         return line
     }

@@ -24,11 +24,11 @@ struct PackCommand: ParsableCommand {
     @Option(help: ArgumentHelp("DEFLATE implementation, for measurements.", visibility: .hidden))
     var compressor: CompressionBackend = .standard
 
-    @Option(help: ArgumentHelp("Compression level (adaptive and libdeflate 1-12, isal 1-3, zlib 1-9); the default is the backend's.",
+    @Option(parsing: .unconditional, help: ArgumentHelp("Compression level (adaptive and libdeflate 1-12, isal 1-3, zlib 1-9); the default is the backend's.",
                                visibility: .hidden))
     var level: Int?
 
-    @Option(help: ArgumentHelp("Largest member, in KiB of SQL.", visibility: .hidden))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Largest member, in KiB of SQL.", visibility: .hidden))
     var memberKib: Int = 1024
 
     func validate() throws {

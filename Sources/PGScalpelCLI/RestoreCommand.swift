@@ -11,9 +11,10 @@ struct RestoreCommand: ParsableCommand {
         its partitions, data (COPY, or a dump's INSERTs, streamed from the archive), indexes, constraints, \
         triggers, policies, comments and grants. Foreign keys come only when both tables \
         are restored. Refuses a database that has one of the tables already, unless \
-        --clean, which drops exactly those tables and replaces them in one transaction \
-        (over one connection): a failure leaves them as they were. Meant for a sidecar, \
-        not production.
+        --clean, which drops exactly those tables. Into a database, the restore (with \
+        --clean's DROP) is one transaction, over one connection whatever -j says: a \
+        failure, the server stopping included, leaves the database as it was, and the \
+        same restore can run again. Meant for a sidecar, not production.
 
         With --into auto, restores into a sidecar, prints its connection string \
         on standard output and keeps it until Ctrl-C, which removes it; with --keep the \
@@ -55,7 +56,9 @@ struct RestoreCommand: ParsableCommand {
     @Flag(name: [.customShort("c"), .customLong("clean")], help: "Replace the tables if the target has them (nothing else), in one transaction.")
     var clean = false
 
-    @Option(name: [.customShort("j"), .customLong("jobs")], help: "Connections loading data at once.")
+    // .unconditional: `-j -1` is a value to refuse, not a missing one.
+    @Option(name: [.customShort("j"), .customLong("jobs")], parsing: .unconditional,
+            help: "Connections loading data at once (one when the restore is one transaction: -t into a database, without -a).")
     var jobs = 1
 
     @Flag(help: "With --into auto: leave the server running after pgscalpel exits.")

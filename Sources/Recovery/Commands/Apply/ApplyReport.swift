@@ -97,7 +97,7 @@ public struct ApplyReport: Codable, Sendable {
             lines.append("not checked: \(uncheckedConstraints.joined(separator: "; "))")
         }
         lines.append("\(decimal(seconds, places: 2)) s")
-        return lines.joined(separator: "\n") + "\n"
+        return printableLines(lines)
     }
 }
 

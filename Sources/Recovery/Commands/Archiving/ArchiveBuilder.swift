@@ -22,6 +22,8 @@ public final class ArchiveBuilder {
     public func consume(_ chunk: UnsafeRawBufferPointer) throws {
         writer.append(chunk)
         try handle(scanner.consume(chunk))
+        // Refused at its first lines rather than after reading a whole cluster.
+        if scanner.isClusterDump { throw DumpError.clusterDump }
         try writer.release(upTo: scanner.stableOffset)
     }
 

@@ -76,7 +76,7 @@ public struct Diff {
             defer { server.stop() }
             let sidecarTarget = server.target(database: "postgres")
             _ = try Restore(archive: archive, options: Restore.Options(tables: [TablePattern(exactly: plan.table)]))
-                .run(into: sidecarTarget)
+                .run(into: sidecarTarget, throwaway: true)
             let sidecar = try Connection(sidecarTarget)
             return try compare(plan, session: session, reader: reader, output: output, progress: progress,
                                backup: .server(sidecar, "a sidecar"))

@@ -14,16 +14,25 @@ struct ExportKeyFilter {
     private let lookup: Set<[[UInt8]]>
     private var found: Set<[[UInt8]]> = []
 
-    /// With one key column a value is taken whole, commas included; with several,
-    /// it is split at commas, and a double-quoted part may hold commas (`"a,b",7`)
-    /// or keep the spaces around it (`" a",7`).
-    init(table: QualifiedName, primaryKey: [String], values: [String]) throws {
+    /// With one key column a value is taken whole, commas included, unless the
+    /// column's values never hold a comma (`splitsAtCommas`: integers, uuids, ...),
+    /// where `--key 1,2` is two values for one column. With several, it is split at
+    /// commas, and a double-quoted part may hold commas (`"a,b",7`) or keep the
+    /// spaces around it (`" a",7`). The wrong number of values is a usage error, not
+    /// a key that no row has.
+    init(table: QualifiedName, primaryKey: [String], values: [String], splitsAtCommas: Bool = false) throws {
         columns = primaryKey
         let parsed = try values.map { value in
-            let parts = primaryKey.count == 1 ? [value] : try CommaList(value, option: "--key").parts.map(\.text)
+            let parts = primaryKey.count == 1 && !splitsAtCommas
+                ? [value] : try CommaList(value, option: "--key").parts.map(\.text)
             guard parts.count == primaryKey.count else {
-                throw UsageError("--key \(value): the primary key of \(table) has \(primaryKey.count) columns "
-                    + "(\(primaryKey.joined(separator: ", "))); give one comma-separated value for each")
+                let given = "\(parts.count) value\(parts.count == 1 ? " was" : "s were") given"
+                guard primaryKey.count == 1 else {
+                    throw UsageError("--key \(value): the primary key of \(table) has \(primaryKey.count) columns "
+                        + "(\(primaryKey.joined(separator: ", "))) and \(given); give one comma-separated value for each")
+                }
+                throw UsageError("--key \(value): the primary key of \(table) is one column (\(primaryKey[0])) and "
+                    + "\(given); give one --key per row (" + parts.map { "--key " + $0.shellQuoted }.joined(separator: " ") + ")")
             }
             return (values: parts.map { Array($0.utf8) }, text: value)
         }

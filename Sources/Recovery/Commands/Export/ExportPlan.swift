@@ -49,9 +49,26 @@ struct ExportPlan {
             guard let primaryKey = try catalog.primaryKey(of: table) else {
                 throw UsageError("\(table) has no primary key in the archive: --key needs one")
             }
-            key = try ExportKeyFilter(table: table, primaryKey: primaryKey, values: keys)
+            let splitsAtCommas = try primaryKey.count == 1 && declared[primaryKey[0]].map {
+                try Self.textHasNoComma(catalog.kind(of: $0.type), $0.type)
+            } == true
+            key = try ExportKeyFilter(table: table, primaryKey: primaryKey, values: keys, splitsAtCommas: splitsAtCommas)
         }
     }
+
+    /// Whether a column's values, as the dump writes them, never hold a comma: then
+    /// a comma in a one-column key's `--key` separates two values, the wrong number.
+    private static func textHasNoComma(_ kind: ColumnKind, _ type: ColumnType) -> Bool {
+        guard kind.dimensions == 0 else { return false }
+        if [.integer, .numeric, .float, .boolean].contains(kind.scalar) { return true }
+        let name = type.name.first == "pg_catalog" ? Array(type.name.dropFirst()) : type.name
+        return name.count == 1 && commaFreeTypes.contains(name[0])
+    }
+
+    private static let commaFreeTypes: Set<String> = [
+        "uuid", "date", "timestamp", "timestamp with time zone", "timestamp without time zone", "timestamptz",
+        "time", "time without time zone", "inet", "cidr", "macaddr", "macaddr8",
+    ]
 
     /// Where each output column is in a block's rows (a partition may order its columns differently).
     func fields(in section: Section) throws -> [Int] {

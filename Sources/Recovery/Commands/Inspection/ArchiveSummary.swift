@@ -23,7 +23,7 @@ public struct ArchiveSummary: Codable, Sendable {
     }
 
     public func renderText() -> String {
-        "\(archive): \(tables) tables, \(rows) rows, \(sections) sections in \(members) members; "
-            + "\(formatBytes(dumpBytes)) of SQL in \(formatBytes(archiveBytes))\n"
+        printableLines(["\(archive): \(tables) tables, \(rows) rows, \(sections) sections in \(members) members; "
+            + "\(formatBytes(dumpBytes)) of SQL in \(formatBytes(archiveBytes))"])
     }
 }

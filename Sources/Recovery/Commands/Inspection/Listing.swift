@@ -1,3 +1,4 @@
+import DumpParser
 import ScalpelArchive
 import Support
 
@@ -73,6 +74,7 @@ public struct Listing: Encodable, Sendable {
             entries = nil
         } else {
             let types = Set(filter.types.map { $0.uppercased() })
+            try Self.requireKnown(filter.types, present: Set(index.sections.compactMap(\.type)))
             entries = index.sections.filter { section in
                 section.kind == .entry && (types.contains("ALL") || types.contains(section.type ?? ""))
                     && selected(section.table, schema: section.schema)
@@ -82,6 +84,18 @@ public struct Listing: Encodable, Sendable {
                       bytes: section.uncompressedLength, compressedBytes: compressed(section))
             }
         }
+    }
+
+    /// `--type` words as pg_dump writes them in its TOC headers, in any case, or
+    /// `all`: a misspelled type would list nothing and pass for an archive without
+    /// such entries. A type this archive holds counts too (a newer pg_dump's).
+    static func requireKnown(_ types: [String], present: Set<String>) throws {
+        let known = TOCDescriptors.all.union(present).union(["ALL"])
+        guard let unknown = types.first(where: { !known.contains($0.uppercased()) }) else { return }
+        let others = TOCDescriptors.all.subtracting(present)
+        throw UsageError("--type \(unknown) is not a type of TOC entry: this archive has "
+            + (present.isEmpty ? "none" : present.sorted().joined(separator: ", "))
+            + "; pg_dump also writes \(others.sorted().joined(separator: ", ")); or all, for every entry")
     }
 
     public func renderText() -> String {
@@ -113,6 +127,6 @@ public struct Listing: Encodable, Sendable {
                                  rightAligned: [2, 3, 4, 5])
             lines.append("(\(tables.count) tables)")
         }
-        return lines.joined(separator: "\n") + "\n"
+        return printableLines(lines)
     }
 }

@@ -59,8 +59,8 @@ public struct Verification: Codable, Sendable {
     }
 
     public func renderText() -> String {
-        if ok { return "\(archive): OK (\(members) members, \(sections) sections)\n" }
-        return problems.map { "\(archive): \($0)\n" }.joined() + "\(archive): DAMAGED (\(problems.count) problems)\n"
+        if ok { return printableLines(["\(archive): OK (\(members) members, \(sections) sections)"]) }
+        return printableLines(problems.map { "\(archive): \($0)" } + ["\(archive): DAMAGED (\(problems.count) problems)"])
     }
 }
 

@@ -32,7 +32,22 @@ public struct Restore {
         self.options = options
     }
 
+    /// Into a database that outlives the restore: one transaction, from the first
+    /// `CREATE` to the last index (see `run(into:throwaway:)`).
     public func run(into target: ConnectionTarget) throws -> RestoreReport {
+        try run(into: target, throwaway: false)
+    }
+
+    /// Creating tables is one transaction, from the first `CREATE` (or `--clean`'s
+    /// `DROP`) to the last index, over one connection whatever `jobs` says, as with
+    /// pg_restore's `--single-transaction`: a failure anywhere, the target server
+    /// stopping included, leaves the target as it was, so running the same restore
+    /// again works (a table created but left empty would be refused as there
+    /// already). Only a `throwaway` target, a server pgscalpel started for this
+    /// restore and removes on failure, loads over `jobs` connections, each table's
+    /// data in a transaction of its own; so does `--data-only`, whose tables exist
+    /// and stay empty when their load is rolled back.
+    func run(into target: ConnectionTarget, throwaway: Bool) throws -> RestoreReport {
         let started = Date()
         let reader = try ArchiveReader.open(archive)
         let plan = try RestorePlan(index: reader.index, patterns: options.tables, part: options.part, text: reader.text(of:))
@@ -43,9 +58,6 @@ public struct Restore {
         var report = RestoreReport(archive: archive, target: target.redacted, tables: [],
                                    skippedForeignKeys: plan.skippedForeignKeys, notes: plan.notes)
 
-        // Replacing tables (--clean) is one transaction, from the DROP to the last index:
-        // a failure anywhere leaves the target's tables as they were. It runs over one
-        // connection whatever `jobs` says, as pg_restore's --single-transaction does.
         var committing = false
         var missing = RestoreSession.MissingRoles()
         do {
@@ -56,18 +68,21 @@ public struct Restore {
             } else {
                 try checks.requireExtensions(plan.extensions)
                 let existing = try checks.existing(plan.tables)
-                if !existing.isEmpty {
-                    guard options.clean else {
-                        throw RestoreError("the target already has \(existing.map(\.description).joined(separator: ", ")); "
-                            + "restore replaces tables only with --clean, which drops exactly the tables restored")
-                    }
+                guard existing.isEmpty || options.clean else {
+                    throw RestoreError("the target already has \(existing.map(\.description).joined(separator: ", ")); "
+                        + "restore replaces tables only with --clean, which drops exactly the tables restored")
+                }
+                if !throwaway || !existing.isEmpty {
                     try session.connection.execute("BEGIN")
                     session.inTransaction = true
+                    if options.jobs > 1 {
+                        let why = existing.isEmpty ? "restoring into a database" : "--clean replaces tables"
+                        report.notes.append("\(why) in one transaction: data loaded over one connection, not \(options.jobs)")
+                    }
+                }
+                if !existing.isEmpty {
                     try checks.drop(existing, restoring: plan.tables)
                     report.dropped = existing
-                    if options.jobs > 1 {
-                        report.notes.append("--clean replaces tables in one transaction: data loaded over one connection, not \(options.jobs)")
-                    }
                 }
             }
 
@@ -93,8 +108,8 @@ public struct Restore {
             let loader = RestoreLoader(archive: archive, target: target, settings: settings, dataStyles: dataStyles,
                                        truncateFirst: options.part == .all)
             let copies = plan.data.filter { $0.copyTarget != nil }
-            let replacing = session.inTransaction
-            let rows = replacing
+            let inOneTransaction = session.inTransaction
+            let rows = inOneTransaction
                 ? try copies.map { try loader.load($0, from: reader, into: session.connection, inOpenTransaction: true) }
                 : try loader.load(copies, jobs: options.jobs)
             var loaded: [QualifiedName: UInt64] = [:]
@@ -102,11 +117,11 @@ public struct Restore {
                 if let table = section.table { loaded[table, default: 0] += count }
             }
             for section in plan.data where section.copyTarget == nil {
-                let count = try session.insertRows(section, from: reader, inOpenTransaction: replacing)
+                let count = try session.insertRows(section, from: reader, inOpenTransaction: inOneTransaction)
                 if let table = section.table { loaded[table, default: 0] += count }
             }
             try runSchema(plan.postData)
-            if replacing {
+            if inOneTransaction {
                 committing = true
                 try session.connection.execute("COMMIT")
             }

@@ -41,7 +41,7 @@ public struct RestoreReport: Codable, Sendable {
             lines.append("notes:")
             lines += notes.map { "  \($0)" }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return printableLines(lines)
     }
 }
 

@@ -11,7 +11,7 @@ extension Restore {
     /// and remove its directory; with `keep` it is detached and outlives pgscalpel.
     public func runInSidecar(keep: Bool,
                              ready: (RestoreReport, _ conninfo: String, _ stopCommand: String?) throws -> Void) throws {
-        try inSidecar(archive: archive, keep: keep, restore: run(into:), ready: ready)
+        try inSidecar(archive: archive, keep: keep, restore: { try run(into: $0, throwaway: true) }, ready: ready)
     }
 }
 

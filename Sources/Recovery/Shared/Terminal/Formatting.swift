@@ -13,16 +13,17 @@ func formatBytes(_ bytes: UInt64) -> String {
     return unit == 0 ? "\(bytes) B" : "\(decimal(value, places: 1)) \(units[unit])"
 }
 
-/// Columns padded to their widest cell; names with newlines are shown escaped so one row stays one line.
+/// Columns padded to their widest cell; names with newlines or other control
+/// characters are shown escaped (`printable`), so one row stays one line and lines up.
 func formatTable(header: [String], rows: [[String]], rightAligned: Set<Int>) -> [String] {
-    let cells = ([header] + rows).map { $0.map { $0.replacing("\n", with: "\\n") } }
+    let cells = ([header] + rows).map { $0.map(printable) }
     var widths = Array(repeating: 0, count: header.count)
     for row in cells { for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.count) } }
     return cells.map { row in
         row.enumerated().map { column, cell in
             let padding = String(repeating: " ", count: widths[column] - cell.count)
             return rightAligned.contains(column) ? padding + cell : cell + padding
-        }.joined(separator: "  ").trimmingSpacesAndTabs()
+        }.joined(separator: "  ").droppingTrailingSpaces()
     }
 }
 
@@ -34,4 +35,11 @@ func decimal(_ value: Double, places: Int) -> String {
     var text = [CChar](repeating: 0, count: Int(length) + 1)
     _ = withVaList([value]) { vsnprintf(&text, text.count, format, $0) }
     return text.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+}
+
+private extension String {
+    /// Only the padding after the last cell: a right-aligned first column keeps its own.
+    func droppingTrailingSpaces() -> String {
+        String(self[..<(lastIndex { $0 != " " }.map(index(after:)) ?? startIndex)])
+    }
 }

@@ -19,7 +19,7 @@ public final class Progress {
         guard now.timeIntervalSince(lastDraw) >= 0.2 else { return }
         lastDraw = now
         drawn = true
-        writeStandardError("\r\u{1b}[K\(label): \(text())")
+        writeStandardError("\r\u{1b}[K\(label): \(printable(text()))")
     }
 
     public func finish() {

@@ -41,7 +41,7 @@ final class DiffTextWriter: DiffDetailWriter {
             lines += drift.textLines
         }
         if summary.listed > 0 { lines.append("") }
-        return Array((lines.joined(separator: "\n") + "\n").utf8)
+        return Array(printableLines(lines).utf8)
     }
 
     func write(_ detail: DiffDetail, number: Int, to output: inout [UInt8]) {
@@ -65,7 +65,8 @@ final class DiffTextWriter: DiffDetailWriter {
                 "\(layout.columns[field]) \(Self.literal(row[field])) -> \(Self.literal(production[field]))"
             }.joined(separator: "; ")
         }
-        output += Array((line + "\n").utf8)
+        // Column names from the archive, made printable; the values are escaped literals already.
+        output += Array((printable(line) + "\n").utf8)
     }
 
     func footer(_ summary: DiffSummary) -> [UInt8] {
@@ -75,7 +76,7 @@ final class DiffTextWriter: DiffDetailWriter {
     }
 
     /// A value as a SQL literal a reader can take in at a glance: `E'...'` when it
-    /// holds control characters or backslashes, cut after 80 characters.
+    /// holds control characters (those `printable` escapes) or backslashes, cut after 80 characters.
     static func literal(_ value: [UInt8]?) -> String {
         guard let value else { return "NULL" }
         if let first = value.first, first == UInt8(ascii: "-") || (0x30...0x39).contains(first),
@@ -97,8 +98,8 @@ final class DiffTextWriter: DiffDetailWriter {
             case "\n": body += "\\n"; escaped = true
             case "\t": body += "\\t"; escaped = true
             case "\r": body += "\\r"; escaped = true
-            case _ where scalar.value < 0x20:
-                body += "\\x" + String(scalar.value, radix: 16, uppercase: false).leftPadded(to: 2)
+            case _ where needsEscape(scalar):
+                body += escape(scalar)
                 escaped = true
             default: body.unicodeScalars.append(scalar)
             }

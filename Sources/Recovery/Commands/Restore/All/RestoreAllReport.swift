@@ -45,7 +45,7 @@ public struct RestoreAllReport: Codable, Sendable {
             lines.append("errors: \(errors.count) statements failed and were passed over, as psql passes them over:")
             lines += errors.map { "  \($0)" }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return printableLines(lines)
     }
 }
 

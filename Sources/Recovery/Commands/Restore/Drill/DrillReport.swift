@@ -43,7 +43,7 @@ public struct DrillReport: Codable, Sendable {
             lines.append("notes:")
             lines += restore.notes.map { "  \($0)" }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return printableLines(lines)
     }
 }
 
