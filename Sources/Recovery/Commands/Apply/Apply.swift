@@ -130,17 +130,18 @@ public struct Apply {
     private func plan(relation: QualifiedName, sections: [Section], backupColumns: [(name: String, typeText: String)],
                       archiveKey: [String]?, undoKeys: [Section]?, undoFile: String, reader: ArchiveReader, session: ArchiveTextSession, connection: Connection,
                       started: Date, progress: Progress?) throws -> ApplyReport {
-        try connection.execute("SET LOCAL lock_timeout = \(try connection.quoteLiteral(lockTimeout))")
+        // First, as the literals sent after it are standard strings.
+        try session.set(on: connection)
+        try connection.execute("SET LOCAL lock_timeout = \(lockTimeout.sqlLiteral)")
         // The plan's joins hash the whole table; at the default 4MB they spill to
         // temporary files, which cost more than the joins themselves.
         try connection.execute("SET LOCAL work_mem = '256MB'")
         if let statementTimeout {
-            try connection.execute("SET LOCAL statement_timeout = \(try connection.quoteLiteral(statementTimeout))")
+            try connection.execute("SET LOCAL statement_timeout = \(statementTimeout.sqlLiteral)")
         }
-        try session.set(on: connection)
         let live = try LiveTable(relation, on: connection)
         try live.requireEveryRowVisible(to: "apply", on: connection)
-        let lockName = try connection.quoteIdentifier(relation.schema ?? "public") + "." + connection.quoteIdentifier(relation.name)
+        let lockName = relation.sqlIdentifier(defaultSchema: "public")
         if execute {
             try ApplyPrivileges(owner: disableTriggers).require(on: live, connection: connection)
             progress?.update("locking \(relation) against writers")
@@ -171,7 +172,7 @@ public struct Apply {
         // that another column retyped since, whose old values may not fit, is no obstacle.
         let loaded = columns != nil && whereClause == nil && undoKeys == nil ? key + updated : shared
         let sql = try ApplyStatements(table: relation, live: live, key: key, shared: shared, loaded: loaded, updated: updated,
-                                      whereClause: whereClause, restrictedToUndo: undoKeys != nil, on: connection)
+                                      whereClause: whereClause, restrictedToUndo: undoKeys != nil)
 
         try connection.execute(sql.createBackupTable)
         do {
@@ -268,7 +269,7 @@ public struct Apply {
 
         let undo = UndoArchive(path: undoFile, table: relation,
                                live: live, key: key, owner: try live.owner(on: connection))
-        let saved = try undo.columns.map { try connection.quoteIdentifier($0.name) }.joined(separator: ", ")
+        let saved = undo.columns.map(\.name.sqlIdentifier).joined(separator: ", ")
         progress?.update("saving the rows about to change to \(undo.path)")
         report.undoRows = try undo.write(rows: "COPY (\(sql.rowsAboutToChange(columns: saved, updating: updates > 0, deleting: extra > 0))) TO STDOUT",
                                          insertedKeys: missing > 0 ? "COPY (\(sql.sample(ApplyStatements.missingTable, limit: nil))) TO STDOUT" : nil,
@@ -278,7 +279,7 @@ public struct Apply {
         progress?.update("writing")
         let triggers = disableTriggers ? try live.enabledUserTriggers(on: connection) : []
         for trigger in triggers {
-            try connection.execute("ALTER TABLE \(sql.target) DISABLE TRIGGER \(try connection.quoteIdentifier(trigger.name))")
+            try connection.execute("ALTER TABLE \(sql.target) DISABLE TRIGGER \(trigger.name.sqlIdentifier)")
         }
         // Deletes first, so a re-inserted row may take back a unique value that a row
         // added since holds; inserts before updates, so an updated row may point
@@ -287,7 +288,7 @@ public struct Apply {
         if missing > 0 { try connection.execute(sql.insertMissing) }
         if updates > 0 && !updated.isEmpty { try connection.execute(sql.updateChanged) }
         for trigger in triggers {
-            try connection.execute("ALTER TABLE \(sql.target) \(trigger.enable) TRIGGER \(try connection.quoteIdentifier(trigger.name))")
+            try connection.execute("ALTER TABLE \(sql.target) \(trigger.enable) TRIGGER \(trigger.name.sqlIdentifier)")
         }
         for owned in sequences {
             try moveSequence(owned, table: sql.target, on: connection)
@@ -332,7 +333,7 @@ public struct Apply {
     private func refuseReferencedDeletes(live: LiveTable, sql: ApplyStatements, relation: QualifiedName,
                                          on connection: Connection) throws {
         for reference in try live.referencingKeys(on: connection) {
-            let referencing = try count(try sql.countReferencing(reference, on: connection), on: connection)
+            let referencing = try count(sql.countReferencing(reference), on: connection)
             if referencing > 0 {
                 throw ApplyError("the plan deletes rows of \(relation) that \(referencing) rows of \(reference.table) still "
                     + "reference through \(reference.constraint); nothing was changed (keep them with --mode missing, "
@@ -344,7 +345,7 @@ public struct Apply {
     /// Rows are matched one to one: a NULL or repeated key would pair a row with
     /// none or several.
     private func requireUniqueKey(_ key: [String], in table: String, side: String, on connection: Connection) throws {
-        let columns = try key.map { try connection.quoteIdentifier($0) }
+        let columns = key.map(\.sqlIdentifier)
         let anyNull = columns.map { "\($0) IS NULL" }.joined(separator: " OR ")
         let found = try connection.execute("SELECT count(*) FILTER (WHERE \(anyNull)), count(*) - count(DISTINCT (\(columns.joined(separator: ", ")))) FROM \(table)")
         let nulls = Int(found[0, 0] ?? "0") ?? 0, repeats = Int(found[0, 1] ?? "0") ?? 0
@@ -357,7 +358,7 @@ public struct Apply {
     /// Moves a sequence to at least the largest restored value, so the
     /// application's next insert does not collide with a restored row.
     private func moveSequence(_ owned: LiveTable.OwnedSequence, table: String, on connection: Connection) throws {
-        let column = try connection.quoteIdentifier(owned.column)
+        let column = owned.column.sqlIdentifier
         try connection.execute("""
             SELECT pg_catalog.setval($1::pg_catalog.regclass, m) FROM (SELECT max(\(column))::bigint AS m FROM \(table)) AS x
             WHERE m IS NOT NULL AND m >= (SELECT last_value FROM \(owned.sequence))

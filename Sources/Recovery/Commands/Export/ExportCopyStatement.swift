@@ -36,6 +36,6 @@ struct ExportCopyStatement {
 
     /// The column's name as the COPY line spells it.
     func spelling(of column: String) -> String {
-        spellings[column] ?? "\"" + column.escapingScalar("\"", with: "\"\"") + "\""
+        spellings[column] ?? column.sqlIdentifier
     }
 }

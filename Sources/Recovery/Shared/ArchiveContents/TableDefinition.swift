@@ -173,11 +173,11 @@ struct ColumnType: Equatable {
             case .word(let word): piece = token.foldedWord ?? word
             case .quoted(let name):
                 let plain = name.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F }
-                piece = plain && !name.isEmpty ? name : "\"" + String(name.flatMap { $0 == "\"" ? ["\"", "\""] : [$0] }) + "\""
+                piece = plain && !name.isEmpty ? name : name.sqlIdentifier
             case .symbol(let byte):
                 piece = String(UnicodeScalar(byte))
                 isWord = false
-            case .string(let value): piece = "'" + value + "'"
+            case .string(let value): piece = value.sqlLiteral
             case .metaCommand: continue
             }
             if isWord && (previousWasWord || text.hasSuffix(")") || text.hasSuffix("]")) { text += " " }

@@ -18,7 +18,7 @@ public struct CommaList {
     static func spelling(_ name: String) -> String {
         let plain = name == name.lowercased() && !name.contains(",") && !name.contains("\"")
             && name.first?.isWhitespace != true && name.last?.isWhitespace != true && !name.isEmpty
-        return plain ? name : "\"" + name.escapingScalar("\"", with: "\"\"") + "\""
+        return plain ? name : name.sqlIdentifier
     }
 
     init(_ value: String, option: String) throws {

@@ -88,10 +88,10 @@ public struct TablePattern: Sendable, CustomStringConvertible {
 }
 
 extension TablePattern {
-    /// The pattern that matches only `table`, whatever characters its name holds.
+    /// The pattern that matches only `table`, whatever characters its name holds:
+    /// a pattern reads double quotes as SQL does.
     init(exactly table: QualifiedName) throws {
-        func quoted(_ name: String) -> String { "\"" + name.escapingScalar("\"", with: "\"\"") + "\"" }
-        try self.init(table.schema.map { quoted($0) + "." + quoted(table.name) } ?? quoted(table.name))
+        try self.init(table.sqlIdentifier)
     }
 }
 
