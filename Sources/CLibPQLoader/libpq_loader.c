@@ -54,8 +54,6 @@
     X(PGcancel *, PQgetCancel, (PGconn *conn), (conn)) \
     X(int, PQcancel, (PGcancel *cancel, char *errbuf, int errbufsize), (cancel, errbuf, errbufsize)) \
     V(void, PQfreeCancel, (PGcancel *cancel), (cancel)) \
-    X(char *, PQescapeLiteral, (PGconn *conn, const char *str, size_t len), (conn, str, len)) \
-    X(char *, PQescapeIdentifier, (PGconn *conn, const char *str, size_t len), (conn, str, len)) \
     V(void, PQfreemem, (void *ptr), (ptr))
 
 #define DECLARE_POINTER(ret, name, params, args) static __typeof__(&name) loaded_##name;

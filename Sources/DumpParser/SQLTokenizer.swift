@@ -23,12 +23,34 @@ public struct SQLTokenizer {
                 && zip(text.utf8, keyword.utf8).allSatisfy { ASCII.lowercased($0) == ASCII.lowercased($1) }
         }
 
-        /// The identifier this token names, if it can name one.
-        var identifier: String? {
+        public static var semicolon: Self { .symbol(ASCII.semicolon) }
+
+        public func isSymbol(_ symbol: Unicode.Scalar) -> Bool {
+            self == .symbol(UInt8(ascii: symbol))
+        }
+
+        /// The identifier as written, a quoted one unquoted, or a number (a large
+        /// object's OID): what the grammar reads where pg_dump writes a name, as
+        /// the index records it. pg_dump quotes every name the server would fold.
+        public var identifier: String? {
             switch self {
             case let .word(text), let .quoted(text): text
             case .string, .symbol, .metaCommand: nil
             }
+        }
+
+        /// An unquoted word folded to lower case, as the server folds it. Nil for
+        /// numbers too, which the tokenizer reads as words but which name nothing.
+        public var foldedWord: String? {
+            guard case let .word(text) = self, let first = text.utf8.first, !ASCII.isDigit(first) else { return nil }
+            return String(decoding: text.utf8.map(ASCII.lowercased), as: UTF8.self)
+        }
+
+        /// The object name this token is, if it can be one, as the server reads it:
+        /// unquoted words folded, numbers naming nothing.
+        public var name: String? {
+            if case let .quoted(text) = self { return text }
+            return foldedWord
         }
     }
 

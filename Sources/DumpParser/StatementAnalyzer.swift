@@ -109,19 +109,13 @@ enum StatementAnalyzer {
         case ["INDEX"]:
             _ = reader.accept("CONCURRENTLY")
             _ = reader.accept("IF", "NOT", "EXISTS")
-            guard let index = reader.peek()?.identifier else { return nil }
-            reader.next()
-            guard reader.accept("ON") else { return nil }
+            guard let index = reader.identifier(), reader.accept("ON") else { return nil }
             return memberOfTable(named: index, &reader, kind: .createIndex)
         case ["TRIGGER"], ["POLICY"]:
-            guard let name = reader.peek()?.identifier else { return nil }
-            reader.next()
-            guard reader.skip(toKeyword: "ON") else { return nil }
+            guard let name = reader.identifier(), reader.skip(toKeyword: "ON") else { return nil }
             return memberOfTable(named: name, &reader)
         case ["RULE"]:
-            guard let name = reader.peek()?.identifier else { return nil }
-            reader.next()
-            guard reader.skip(toKeyword: "TO") else { return nil }
+            guard let name = reader.identifier(), reader.skip(toKeyword: "TO") else { return nil }
             return memberOfTable(named: name, &reader)
         case ["STATISTICS"]:
             _ = reader.accept("IF", "NOT", "EXISTS")
@@ -228,9 +222,7 @@ enum StatementAnalyzer {
             return StatementFacts(table: QualifiedName(parts: Array(column.dropLast())))
         }
         if let kind = reader.accept(oneOf: [["CONSTRAINT"], ["TRIGGER"], ["POLICY"], ["RULE"]]) {
-            guard let name = reader.peek()?.identifier else { return nil }
-            reader.next()
-            guard reader.accept("ON") else { return nil }
+            guard let name = reader.identifier(), reader.accept("ON") else { return nil }
             if kind == ["CONSTRAINT"], reader.accept("DOMAIN") {
                 guard let domain = reader.qualifiedName() else { return nil }
                 return StatementFacts(object: QualifiedName(schema: domain.schema, name: name))

@@ -127,7 +127,7 @@ public final class SidecarServer {
 
     public func createDatabase(_ name: String) throws {
         let connection = try Connection(target)
-        try connection.execute("CREATE DATABASE \(try connection.quoteIdentifier(name))")
+        try connection.execute("CREATE DATABASE \(name.sqlIdentifier)")
     }
 
     /// Stops every server not yet stopped, from any thread: for signal

@@ -1,5 +1,6 @@
 import Foundation
 import PostgresAccess
+import Support
 import Testing
 
 @Suite struct QueryTests {
@@ -120,24 +121,24 @@ import Testing
         let connection = try SharedServer.connect()
         let error = #expect(throws: PostgresError.self) { try connection.execute("SELECT $1", ["a\u{0}b"]) }
         #expect(error?.code == .invalidArgument)
-        #expect(throws: PostgresError.self) { try connection.quoteLiteral("a\u{0}b") }
+        #expect(throws: PostgresError.self) { try connection.execute("SELECT \("a\u{0}b".sqlLiteral)") }
     }
 
     static let awkwardStrings = [
         "plain", "", "with space", "double\"quote", "single'quote", #"back\slash"#, #"\\"#, "'; DROP TABLE x; --",
-        "naïve 日本語 😀", "tab\tnew\nline", "MixedCase", "\"", "'",
+        "naïve 日本語 😀", "tab\tnew\nline", "MixedCase", "\"", "'", "a\"\u{301}b", "a'\u{301}b",
     ]
 
     @Test(arguments: awkwardStrings)
-    func quoteLiteralRoundTrips(text: String) throws {
+    func sqlLiteralRoundTrips(text: String) throws {
         let connection = try SharedServer.connect()
-        #expect(try connection.execute("SELECT \(try connection.quoteLiteral(text))")[0, 0] == text)
+        #expect(try connection.execute("SELECT \(text.sqlLiteral)")[0, 0] == text)
     }
 
     @Test(arguments: awkwardStrings.filter { !$0.isEmpty })
-    func quoteIdentifierRoundTrips(name: String) throws {
+    func sqlIdentifierRoundTrips(name: String) throws {
         let connection = try SharedServer.connect()
-        let quoted = try connection.quoteIdentifier(name)
+        let quoted = name.sqlIdentifier
         try connection.execute("CREATE TEMP TABLE \(quoted) (\(quoted) int)")
         let result = try connection.execute("SELECT \(quoted) FROM \(quoted)")
         #expect(result.columnName(0) == name)

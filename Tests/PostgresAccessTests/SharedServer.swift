@@ -1,5 +1,6 @@
 import Foundation
 import PostgresAccess
+import Support
 import Testing
 
 /// One server for every suite that only needs somewhere to connect: initdb
@@ -35,7 +36,7 @@ enum SharedServer {
         let server = try SidecarServer()
         _ = Unmanaged.passRetained(server)
         let connection = try Connection(server.target)
-        try connection.execute("CREATE ROLE \(passwordUser) LOGIN PASSWORD \(try connection.quoteLiteral(password))")
+        try connection.execute("CREATE ROLE \(passwordUser) LOGIN PASSWORD \(password.sqlLiteral)")
 
         let rulesFile = "\(server.dataDirectory)/pg_hba.conf"
         let rules = try String(contentsOfFile: rulesFile, encoding: .utf8)

@@ -219,7 +219,7 @@ import ScalpelArchive
             fileURLWithPath: TableExtractTests.fixturePath("awkward.expected.json"))))
         let database = try Connection(target)
         for table in expected {
-            let name = "\(try database.quoteIdentifier(table.schema)).\(try database.quoteIdentifier(table.name))"
+            let name = QualifiedName(schema: table.schema, name: table.name).sqlIdentifier
             #expect(try database.execute("SELECT count(*) FROM ONLY \(name)")[0, 0] == String(table.rows), "\(name)")
         }
         #expect(report.tables.count == expected.count + 1)  // and the partitioned parent, which has no rows of its own

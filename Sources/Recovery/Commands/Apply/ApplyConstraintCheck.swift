@@ -57,7 +57,7 @@ struct ApplyConstraintCheck {
     }
 
     private func check(_ index: LiveTable.UniqueIndex, on connection: Connection, into result: inout Result) throws {
-        let columns = try index.columns.map { try connection.quoteIdentifier($0) }
+        let columns = index.columns.map(\.sqlIdentifier)
         // Re-inserted keys are new and updated rows keep theirs: an index over the key holds.
         if Set(sql.key).isSubset(of: columns) { return }
         let keyAndColumns = sql.key + columns.filter { !sql.key.contains($0) }
@@ -96,7 +96,7 @@ struct ApplyConstraintCheck {
     private func check(_ check: LiveTable.CheckConstraint, on connection: Connection, into result: inout Result) throws {
         let key = sql.keys("r")
         var sources: [String] = []
-        if insertedRowsHold(try check.columns.map { try connection.quoteIdentifier($0) }, for: "CHECK \(check.name)", into: &result) {
+        if insertedRowsHold(check.columns.map(\.sqlIdentifier), for: "CHECK \(check.name)", into: &result) {
             sources.append("SELECT \(key) FROM (\(sql.insertedRows)) r WHERE (\(check.expression)) IS FALSE")
         }
         // An UPDATE checks every CHECK of the row, whichever columns it sets.
@@ -110,8 +110,8 @@ struct ApplyConstraintCheck {
 
     private func check(_ foreignKey: LiveTable.ForeignKey, on connection: Connection, into result: inout Result) throws {
         let key = sql.keys("r")
-        let columns = try foreignKey.columns.map { try connection.quoteIdentifier($0) }
-        let referenced = try foreignKey.referencedColumns.map { try connection.quoteIdentifier($0) }
+        let columns = foreignKey.columns.map(\.sqlIdentifier)
+        let referenced = foreignKey.referencedColumns.map(\.sqlIdentifier)
         let pairs = zip(columns, referenced).map { "q.\($1) = r.\($0)" }.joined(separator: " AND ")
         var parent = "EXISTS (SELECT 1 FROM \(foreignKey.parentIsPartitioned ? "" : "ONLY ")\(foreignKey.parent) q WHERE \(pairs)"
         if foreignKey.isSelf && deletes {
@@ -159,7 +159,7 @@ struct ApplyConstraintCheck {
     /// NOT NULL columns: one pass over each kind of written row counts the NULLs of
     /// all of them; keys are read only for the columns that have some.
     private func checkNotNull(on connection: Connection, into result: inout Result) throws {
-        let notNull = try live.columns.filter(\.isNotNull).map { (name: $0.name, quoted: try connection.quoteIdentifier($0.name)) }
+        let notNull = live.columns.filter(\.isNotNull).map { (name: $0.name, quoted: $0.name.sqlIdentifier) }
         var sources: [(rows: String, columns: [(name: String, quoted: String)])] = []
         if inserts { sources.append((sql.insertedRows, notNull.filter { insertable.contains($0.quoted) })) }
         if updates { sources.append(("SELECT * FROM \(ApplyStatements.changedTable)", notNull.filter { sql.updated.contains($0.quoted) })) }

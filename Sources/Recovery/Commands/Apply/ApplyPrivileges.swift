@@ -16,7 +16,7 @@ struct ApplyPrivileges {
     /// What the current role lacks of these, each as a phrase for the report; asked
     /// in one query, as production may be a long round trip away.
     func lacking(on table: LiveTable, connection: Connection) throws -> [String] {
-        let oid = "\(try connection.quoteLiteral(table.oid))::oid"
+        let oid = "\(table.oid.sqlLiteral)::oid"
         let owns = "pg_catalog.pg_has_role((SELECT relowner FROM pg_catalog.pg_class WHERE oid = \(oid)), 'USAGE')"
         // Every apply locks the table: `LOCK TABLE ... IN SHARE ROW EXCLUSIVE MODE` needs
         // UPDATE, DELETE or TRUNCATE on the whole table (column grants do not), or ownership.
@@ -26,7 +26,7 @@ struct ApplyPrivileges {
             "UPDATE, DELETE or TRUNCATE on the table (to lock it against writers)")]
         for (columns, privilege) in [(insertColumns, "INSERT"), (updateColumns, "UPDATE")] {
             for column in columns {
-                checks.append(("pg_catalog.has_column_privilege(\(oid), \(try connection.quoteLiteral(column)), '\(privilege)')",
+                checks.append(("pg_catalog.has_column_privilege(\(oid), \(column.sqlLiteral), '\(privilege)')",
                                "\(privilege) on column \(column)"))
             }
         }
@@ -34,7 +34,7 @@ struct ApplyPrivileges {
             checks.append(("pg_catalog.has_table_privilege(\(oid), 'DELETE')", "DELETE on the table"))
         }
         for sequence in sequences {
-            let name = try connection.quoteLiteral(sequence)
+            let name = sequence.sqlLiteral
             checks.append(("pg_catalog.has_sequence_privilege(\(name), 'SELECT') AND pg_catalog.has_sequence_privilege(\(name), 'UPDATE')",
                            "SELECT and UPDATE on sequence \(sequence) (to move it past the restored values)"))
         }

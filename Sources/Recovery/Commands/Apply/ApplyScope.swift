@@ -25,7 +25,7 @@ struct ApplyScope {
         if options.execute {
             try ApplyPrivileges(owner: options.disableTriggers).require(on: live, connection: connection)
             progress?.update("locking \(table) against writers")
-            let name = try connection.quoteIdentifier(table.schema ?? "public") + "." + connection.quoteIdentifier(table.name)
+            let name = table.sqlIdentifier(defaultSchema: "public")
             // Blocks writers of this table only; readers go on. Taken before any row is read.
             try connection.execute("LOCK TABLE \(name) IN SHARE ROW EXCLUSIVE MODE")
         }
@@ -55,6 +55,6 @@ struct ApplyScope {
         // that another column retyped since, whose old values may not fit, is no obstacle.
         loaded = options.columns != nil && options.whereClause == nil && !restrictedToUndo ? key + updated : shared
         sql = try ApplyStatements(table: table, live: live, key: key, shared: shared, loaded: loaded, updated: updated,
-                                  whereClause: options.whereClause, restrictedToUndo: restrictedToUndo, on: connection)
+                                  whereClause: options.whereClause, restrictedToUndo: restrictedToUndo)
     }
 }

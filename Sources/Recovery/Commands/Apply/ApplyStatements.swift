@@ -1,4 +1,3 @@
-import PostgresAccess
 import ScalpelArchive
 import Support
 
@@ -47,15 +46,15 @@ struct ApplyStatements {
     private let anyDifference: String
 
     init(table relation: QualifiedName, live: LiveTable, key: [String], shared: [String], loaded: [String], updated: [String],
-         whereClause: String?, restrictedToUndo: Bool, on connection: Connection) throws {
-        let name = try connection.quoteIdentifier(relation.schema ?? "public") + "." + connection.quoteIdentifier(relation.name)
+         whereClause: String?, restrictedToUndo: Bool) throws {
+        let name = relation.sqlIdentifier(defaultSchema: "public")
         table = name
         target = (live.isPartitioned ? "" : "ONLY ") + name
-        self.key = try key.map { try connection.quoteIdentifier($0) }
-        self.updated = try updated.map { try connection.quoteIdentifier($0) }
-        self.shared = try shared.map { try connection.quoteIdentifier($0) }
-        self.loaded = try loaded.map { try connection.quoteIdentifier($0) }
-        let keyColumns = try key.map { try connection.quoteIdentifier($0) }
+        self.key = key.map(\.sqlIdentifier)
+        self.updated = updated.map(\.sqlIdentifier)
+        self.shared = shared.map(\.sqlIdentifier)
+        self.loaded = loaded.map(\.sqlIdentifier)
+        let keyColumns = key.map(\.sqlIdentifier)
         if restrictedToUndo {
             // An undo archive's rows and inserted keys are all it may touch.
             let saved = keyColumns.map { "s.\($0) = p.\($0)" }.joined(separator: " AND ")
@@ -63,11 +62,10 @@ struct ApplyStatements {
         } else {
             scope = try whereClause.map { try WhereExpression($0).condition } ?? "true"
         }
-        productionColumns = try live.columns.map { try connection.quoteIdentifier($0.name) }
-        nullFilled = try live.columns.filter { !shared.contains($0.name) && !$0.fillsItself }
-            .map { try connection.quoteIdentifier($0.name) }
+        productionColumns = live.columns.map(\.name.sqlIdentifier)
+        nullFilled = live.columns.filter { !shared.contains($0.name) && !$0.fillsItself }.map(\.name.sqlIdentifier)
         overridingSystemValue = live.columns.contains { $0.isAlwaysIdentity && shared.contains($0.name) }
-        let compared = try updated.map { (name: try connection.quoteIdentifier($0), holdsComposite: live[column: $0]?.holdsComposite ?? true) }
+        let compared = updated.map { (name: $0.sqlIdentifier, holdsComposite: live[column: $0]?.holdsComposite ?? true) }
         differences = compared.map { Self.difference([$0]) }
         anyDifference = Self.difference(compared)
     }
@@ -184,9 +182,9 @@ struct ApplyStatements {
     }
 
     /// Rows of `reference`'s table that point at rows the plan would delete.
-    func countReferencing(_ reference: LiveTable.ReferencingKey, on connection: Connection) throws -> String {
-        let pairs = try zip(reference.columns, reference.referencedColumns).map { column, referenced in
-            "p.\(try connection.quoteIdentifier(referenced)) = c.\(try connection.quoteIdentifier(column))"
+    func countReferencing(_ reference: LiveTable.ReferencingKey) -> String {
+        let pairs = zip(reference.columns, reference.referencedColumns).map { column, referenced in
+            "p.\(referenced.sqlIdentifier) = c.\(column.sqlIdentifier)"
         }
         let deletedToo = reference.isSelf ? " AND NOT EXISTS (SELECT 1 FROM \(Self.extraTable) d WHERE \(match("c", "d")))" : ""
         return "SELECT count(*) FROM \(reference.table) c WHERE EXISTS (SELECT 1 FROM \(target) p JOIN \(Self.extraTable) x "

@@ -35,14 +35,15 @@ struct ApplyTransaction {
 
     /// Bounds on waiting, and the settings the archive's text was written under.
     private func applySettings() throws {
-        try connection.execute("SET LOCAL lock_timeout = \(try connection.quoteLiteral(options.lockTimeout))")
+        // First, as the literals sent after it are standard strings.
+        try session.set(on: connection)
+        try connection.execute("SET LOCAL lock_timeout = \(options.lockTimeout.sqlLiteral)")
         // The plan's joins hash the whole table; at the default 4MB they spill to
         // temporary files, which cost more than the joins themselves.
         try connection.execute("SET LOCAL work_mem = '256MB'")
         if let statementTimeout = options.statementTimeout {
-            try connection.execute("SET LOCAL statement_timeout = \(try connection.quoteLiteral(statementTimeout))")
+            try connection.execute("SET LOCAL statement_timeout = \(statementTimeout.sqlLiteral)")
         }
-        try session.set(on: connection)
     }
 
     /// The backup's rows in scope into a temporary table, and for an undo archive
@@ -123,7 +124,7 @@ struct ApplyTransaction {
         let sql = scope.sql
         let live = scope.live
         let undo = UndoArchive(path: undoFile, table: table, live: live, key: scope.key, owner: try live.owner(on: connection))
-        let saved = try undo.columns.map { try connection.quoteIdentifier($0.name) }.joined(separator: ", ")
+        let saved = undo.columns.map(\.name.sqlIdentifier).joined(separator: ", ")
         progress?.update("saving the rows about to change to \(undo.path)")
         let aboutToChange = sql.rowsAboutToChange(columns: saved, updating: plan.updates > 0, deleting: plan.deletes > 0)
         report.undoRows = try undo.write(
@@ -135,7 +136,7 @@ struct ApplyTransaction {
         progress?.update("writing")
         let triggers = options.disableTriggers ? try live.enabledUserTriggers(on: connection) : []
         for trigger in triggers {
-            try connection.execute("ALTER TABLE \(sql.target) DISABLE TRIGGER \(try connection.quoteIdentifier(trigger.name))")
+            try connection.execute("ALTER TABLE \(sql.target) DISABLE TRIGGER \(trigger.name.sqlIdentifier)")
         }
         // Deletes first, so a re-inserted row may take back a unique value that a row
         // added since holds; inserts before updates, so an updated row may point
@@ -144,7 +145,7 @@ struct ApplyTransaction {
         if plan.inserts > 0 { try connection.execute(sql.insertMissing) }
         if plan.writesUpdates(scope) { try connection.execute(sql.updateChanged) }
         for trigger in triggers {
-            try connection.execute("ALTER TABLE \(sql.target) \(trigger.enable) TRIGGER \(try connection.quoteIdentifier(trigger.name))")
+            try connection.execute("ALTER TABLE \(sql.target) \(trigger.enable) TRIGGER \(trigger.name.sqlIdentifier)")
         }
         for owned in sequences {
             try moveSequence(owned, table: sql.target)
@@ -187,7 +188,7 @@ struct ApplyTransaction {
     /// them: the plan stops first, naming the constraint and how many rows.
     private func refuseReferencedDeletes(_ scope: ApplyScope) throws {
         for reference in try scope.live.referencingKeys(on: connection) {
-            let referencing = try connection.count(try scope.sql.countReferencing(reference, on: connection))
+            let referencing = try connection.count(scope.sql.countReferencing(reference))
             if referencing > 0 {
                 throw ApplyError("the plan deletes rows of \(table) that \(referencing) rows of \(reference.table) still "
                     + "reference through \(reference.constraint); nothing was changed (keep them with --mode missing, "
@@ -199,7 +200,7 @@ struct ApplyTransaction {
     /// Rows are matched one to one: a NULL or repeated key would pair a row with
     /// none or several.
     private func requireUniqueKey(_ key: [String], in table: String, side: String) throws {
-        let columns = try key.map { try connection.quoteIdentifier($0) }
+        let columns = key.map(\.sqlIdentifier)
         let anyNull = columns.map { "\($0) IS NULL" }.joined(separator: " OR ")
         let found = try connection.execute("SELECT count(*) FILTER (WHERE \(anyNull)), count(*) - count(DISTINCT (\(columns.joined(separator: ", ")))) FROM \(table)")
         let nulls = Int(found[0, 0] ?? "0") ?? 0, repeats = Int(found[0, 1] ?? "0") ?? 0
@@ -212,7 +213,7 @@ struct ApplyTransaction {
     /// Moves a sequence to at least the largest restored value, so the
     /// application's next insert does not collide with a restored row.
     private func moveSequence(_ owned: LiveTable.OwnedSequence, table: String) throws {
-        let column = try connection.quoteIdentifier(owned.column)
+        let column = owned.column.sqlIdentifier
         try connection.execute("""
             SELECT pg_catalog.setval($1::pg_catalog.regclass, m) FROM (SELECT max(\(column))::bigint AS m FROM \(table)) AS x
             WHERE m IS NOT NULL AND m >= (SELECT last_value FROM \(owned.sequence))

@@ -34,11 +34,11 @@ struct UndoArchive {
         defer { Interruption.unregister(token) }
         do {
             let builder = try ArchiveBuilder(sink: sink)
-            try feed(try header(on: connection, settings: settings), to: builder)
+            try feed(header(settings: settings), to: builder)
             let saved = try copy(rows, on: connection, into: builder, progress: progress)
-            try feed(try keysHeader(on: connection), to: builder)
+            try feed(keysHeader(), to: builder)
             if let insertedKeys { _ = try copy(insertedKeys, on: connection, into: builder, progress: progress) }
-            try feed(try footer(on: connection), to: builder)
+            try feed(footer(), to: builder)
             var known: [String: String] = [:]
             for (name, value) in settings { known[name] = value }
             var dump = DumpInfo(database: database, serverVersion: connection.parameterStatus("server_version"),
@@ -71,22 +71,18 @@ struct UndoArchive {
         try bytes.withUnsafeBytes { try builder.consume($0) }
     }
 
-    private func qualified(_ relation: QualifiedName, on connection: Connection) throws -> String {
-        try connection.quoteIdentifier(relation.schema ?? "public") + "." + connection.quoteIdentifier(relation.name)
-    }
-
     private func entry(_ relation: QualifiedName, _ type: String) -> String {
         let name = type == "SCHEMA" ? relation.schema ?? "" : relation.name
         let schema = type == "SCHEMA" ? "-" : relation.schema ?? "public"
         return "--\n-- \(type == "TABLE DATA" ? "Data for Name" : "Name"): \(name); Type: \(type); Schema: \(schema); Owner: \(owner)\n--\n\n"
     }
 
-    private func definitions(_ columns: [LiveTable.Column], on connection: Connection) throws -> String {
-        try columns.map { "    \(try connection.quoteIdentifier($0.name)) \($0.typeText)" }.joined(separator: ",\n")
+    private func definitions(_ columns: [LiveTable.Column]) -> String {
+        columns.map { "    \($0.name.sqlIdentifier) \($0.typeText)" }.joined(separator: ",\n")
     }
 
-    private func names(_ columns: [LiveTable.Column], on connection: Connection) throws -> String {
-        try columns.map { try connection.quoteIdentifier($0.name) }.joined(separator: ", ")
+    private func names(_ columns: [LiveTable.Column]) -> String {
+        columns.map(\.name.sqlIdentifier).joined(separator: ", ")
     }
 
     private var keyColumns: [LiveTable.Column] {
@@ -94,38 +90,38 @@ struct UndoArchive {
     }
 
     /// From the dump's opening comment to the COPY line of the saved rows.
-    private func header(on connection: Connection, settings: [(String, String)]) throws -> [UInt8] {
-        let name = try qualified(table, on: connection)
-        let keys = try qualified(Self.insertedKeys, on: connection)
+    private func header(settings: [(String, String)]) -> [UInt8] {
+        let name = table.sqlIdentifier(defaultSchema: "public")
+        let keys = Self.insertedKeys.sqlIdentifier
         let encoding = settings.first { $0.0 == "client_encoding" }?.1 ?? "UTF8"
         var text = "--\n-- PostgreSQL database dump\n--\n\n"
         text += "-- pgscalpel apply: the rows of \(table) that an apply changed, as they were\n\n"
-        text += "SET client_encoding = \(try connection.quoteLiteral(encoding));\nSET standard_conforming_strings = on;\n\n"
+        text += "SET client_encoding = \(encoding.sqlLiteral);\nSET standard_conforming_strings = on;\n\n"
         text += entry(Self.insertedKeys, "SCHEMA")
-        text += "CREATE SCHEMA \(try connection.quoteIdentifier(Self.insertedKeys.schema ?? ""));\n\n\n"
+        text += "CREATE SCHEMA \((Self.insertedKeys.schema ?? "").sqlIdentifier);\n\n\n"
         text += entry(table, "TABLE")
-        text += "CREATE TABLE \(name) (\n\(try definitions(columns, on: connection))\n);\n\n\n"
+        text += "CREATE TABLE \(name) (\n\(definitions(columns))\n);\n\n\n"
         text += entry(Self.insertedKeys, "TABLE")
-        text += "CREATE TABLE \(keys) (\n\(try definitions(keyColumns, on: connection))\n);\n\n\n"
+        text += "CREATE TABLE \(keys) (\n\(definitions(keyColumns))\n);\n\n\n"
         text += entry(table, "TABLE DATA")
-        text += "COPY \(name) (\(try names(columns, on: connection))) FROM stdin;\n"
+        text += "COPY \(name) (\(names(columns))) FROM stdin;\n"
         return Array(text.utf8)
     }
 
     /// The end of the saved rows, up to the COPY line of the inserted keys.
-    private func keysHeader(on connection: Connection) throws -> [UInt8] {
+    private func keysHeader() -> [UInt8] {
         let text = "\\.\n\n\n" + entry(Self.insertedKeys, "TABLE DATA")
-            + "COPY \(try qualified(Self.insertedKeys, on: connection)) (\(try names(keyColumns, on: connection))) FROM stdin;\n"
+            + "COPY \(Self.insertedKeys.sqlIdentifier) (\(names(keyColumns))) FROM stdin;\n"
         return Array(text.utf8)
     }
 
     /// The end of the keys, the primary key, and the dump's closing comment.
-    private func footer(on connection: Connection) throws -> [UInt8] {
+    private func footer() -> [UInt8] {
         var text = "\\.\n\n\n"
         let constraint = "\(table.name)_pkey"
         text += "--\n-- Name: \(table.name) \(constraint); Type: CONSTRAINT; Schema: \(table.schema ?? "public"); Owner: \(owner)\n--\n\n"
-        text += "ALTER TABLE ONLY \(try qualified(table, on: connection))\n"
-        text += "    ADD CONSTRAINT \(try connection.quoteIdentifier(constraint)) PRIMARY KEY (\(try key.map { try connection.quoteIdentifier($0) }.joined(separator: ", ")));\n\n\n"
+        text += "ALTER TABLE ONLY \(table.sqlIdentifier(defaultSchema: "public"))\n"
+        text += "    ADD CONSTRAINT \(constraint.sqlIdentifier) PRIMARY KEY (\(key.map(\.sqlIdentifier).joined(separator: ", ")));\n\n\n"
         text += "--\n-- PostgreSQL database dump complete\n--\n\n"
         return Array(text.utf8)
     }

@@ -89,9 +89,9 @@ struct DiffPlan {
     /// Text arriving in another encoding than the server's is ordered by its bytes
     /// in that encoding, which the merge compares.
     func select(on connection: Connection, partitioned: Bool, whereClause: String?, clientEncoding: String) throws -> String {
-        let quoted = try columns.map { try connection.quoteIdentifier($0) }
-        let keyQuoted = try key.columns.map { try connection.quoteIdentifier($0) }
-        let name = try connection.quoteIdentifier(table.schema ?? "public") + "." + connection.quoteIdentifier(table.name)
+        let quoted = columns.map(\.sqlIdentifier)
+        let keyQuoted = key.columns.map(\.sqlIdentifier)
+        let name = table.sqlIdentifier(defaultSchema: "public")
         let filter = try whereClause.map { " WHERE \(try WhereExpression($0).condition)" } ?? ""
         let reencoded = connection.parameterStatus("server_encoding").map(cleanEncodingName) != cleanEncodingName(clientEncoding)
         return "COPY (SELECT \(quoted.joined(separator: ", ")) FROM \(partitioned ? "" : "ONLY ")\(name)\(filter) "

@@ -15,27 +15,17 @@ struct ExportCopyStatement {
 
     init(line: [UInt8], label: @autoclosure () -> String) throws {
         self.line = line
-        var tokenizer = SQLTokenizer(line)
-        var tokens: [SQLTokenizer.Token] = []
-        var ranges: [Range<Int>] = []
-        while let token = tokenizer.next() {
-            tokens.append(token)
-            ranges.append(tokenizer.tokenStart..<tokenizer.position)
-        }
-        func spelling(_ tokens: Range<Int>) -> String {
-            String(decoding: line[ranges[tokens.lowerBound].lowerBound..<ranges[tokens.upperBound - 1].upperBound], as: UTF8.self)
-        }
-        var rest = tokens[...]
-        guard rest.popFirst()?.isKeyword("copy") == true, rest.popQualifiedName() != nil else {
+        var reader = TokenReader(line)
+        guard reader.accept("copy"), let target = reader.spelled({ $0.qualifiedName() }) else {
             throw ArchiveError(.memberDamaged, "\(label()) does not start with a COPY statement pg_dump would write")
         }
-        target = spelling(1..<rest.startIndex)
-        let columns = rest.first?.isSymbol("(") == true ? rest.popNameList() ?? [] : []
-        spellings = Dictionary(columns.map { (tokens[$0].name!, spelling($0..<$0 + 1)) }) { first, _ in first }
+        self.target = target.text
+        let columns = reader.list { rest in rest.spelled { $0.identifier() } } ?? []
+        spellings = Dictionary(columns.map { ($0.value, $0.text) }) { first, _ in first }
     }
 
     /// The column's name as the COPY line spells it.
     func spelling(of column: String) -> String {
-        spellings[column] ?? "\"" + column.escapingScalar("\"", with: "\"\"") + "\""
+        spellings[column] ?? column.sqlIdentifier
     }
 }

@@ -28,7 +28,7 @@ final class ExportServerRows {
             try connection.execute("SELECT pg_catalog.set_config($1, $2, true)", [name, value])
         }
         for table in Set(plans.flatMap { plan in plan.sections.map { $0.table ?? plan.table } }) {
-            guard try connection.execute("SELECT pg_catalog.to_regclass($1)", [try quoted(table)])[0, 0] != nil else {
+            guard try connection.execute("SELECT pg_catalog.to_regclass($1)", [table.sqlIdentifier])[0, 0] != nil else {
                 throw UsageError("\(table) is not in the sidecar database: restore it there first "
                     + "(pgscalpel restore ARCHIVE -t \(try TablePattern(exactly: table)) --into CONN)")
             }
@@ -40,8 +40,8 @@ final class ExportServerRows {
     /// parent, where the expression is written for.
     func write(_ plan: ExportPlan, filter: WhereExpression, reader: ArchiveReader, through writer: any ExportRowWriter,
                into buffer: ExportBuffer, progress: Progress?) throws -> UInt64 {
-        let list = try plan.columns.map(connection.quoteIdentifier).joined(separator: ", ")
-        let table = try quoted(plan.table)
+        let list = plan.columns.map(\.sqlIdentifier).joined(separator: ", ")
+        let table = plan.table.sqlIdentifier
         let fields = Array(plan.columns.indices)
         var rows: UInt64 = 0
         // The session's client_encoding is the dump's, so its COPY text steps the same way.
@@ -51,7 +51,7 @@ final class ExportServerRows {
             writer.startBlock(statement, columns: plan.columns, sectionColumns: section.columns ?? [], to: &buffer.bytes)
             let source = switch section.table {
             case let partition? where partition != plan.table:
-                "\(table) WHERE tableoid = \(try connection.quoteLiteral(try quoted(partition)))::pg_catalog.regclass AND"
+                "\(table) WHERE tableoid = \(partition.sqlIdentifier.sqlLiteral)::pg_catalog.regclass AND"
             default:
                 "ONLY \(table) WHERE"
             }
@@ -70,10 +70,6 @@ final class ExportServerRows {
             writer.endBlock(to: &buffer.bytes)
         }
         return rows
-    }
-
-    private func quoted(_ table: QualifiedName) throws -> String {
-        try (table.schema.map { try connection.quoteIdentifier($0) + "." } ?? "") + connection.quoteIdentifier(table.name)
     }
 
     /// An error the statement raised (bad syntax, an unknown column or function, a

@@ -33,8 +33,8 @@ struct RestoreLoader: Sendable {
     func load(_ section: Section, from reader: ArchiveReader, into connection: Connection,
               inOpenTransaction: Bool = false) throws -> UInt64 {
         guard let copyTarget = section.copyTarget else { throw RestoreError("\(section.label) is not a COPY block") }
-        let table = try connection.quotedName(copyTarget)
-        let columns = try section.columns.map { "(\(try $0.map(connection.quoteIdentifier).joined(separator: ", ")))" } ?? ""
+        let table = copyTarget.sqlIdentifier
+        let columns = section.columns.map { "(\($0.map(\.sqlIdentifier).joined(separator: ", ")))" } ?? ""
         return try connection.loading(inOpenTransaction: inOpenTransaction) {
             if truncateFirst && section.table == copyTarget { try connection.execute("TRUNCATE ONLY \(table)") }
             var data = SectionCopyData<RestoreError>(label: section.label)
@@ -131,11 +131,5 @@ extension Connection {
             _ = try? execute("ROLLBACK")
             throw error
         }
-    }
-
-    /// `schema.name` with both parts quoted as needed.
-    func quotedName(_ name: QualifiedName) throws -> String {
-        let quoted = try quoteIdentifier(name.name)
-        return try name.schema.map { "\(try quoteIdentifier($0)).\(quoted)" } ?? quoted
     }
 }

@@ -56,7 +56,7 @@ struct RestoreTargetChecks {
     /// The tables that exist on the target already.
     func existing(_ tables: [QualifiedName]) throws -> [QualifiedName] {
         try tables.filter { table in
-            try connection.execute("SELECT pg_catalog.to_regclass($1) IS NOT NULL", [try connection.quotedName(table)])[0, 0] == "t"
+            try connection.execute("SELECT pg_catalog.to_regclass($1) IS NOT NULL", [table.sqlIdentifier])[0, 0] == "t"
         }
     }
 
@@ -70,7 +70,7 @@ struct RestoreTargetChecks {
                 SELECT n.nspname, c.relname FROM pg_catalog.pg_partition_tree($1::regclass) AS t
                 JOIN pg_catalog.pg_class AS c ON c.oid = t.relid JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
                 WHERE t.relid <> $1::regclass
-                """, [try connection.quotedName(table)])
+                """, [table.sqlIdentifier])
             let extra = partitions.rows.map { QualifiedName(schema: $0[0], name: $0[1] ?? "") }.filter { !keep.contains($0) }
             guard extra.isEmpty else {
                 throw RestoreError("--clean would drop \(extra.map(\.description).joined(separator: ", ")) with \(table), "
@@ -78,7 +78,7 @@ struct RestoreTargetChecks {
             }
         }
         do {
-            try connection.execute("DROP TABLE \(try tables.map(connection.quotedName).joined(separator: ", "))")
+            try connection.execute("DROP TABLE \(tables.map(\.sqlIdentifier).joined(separator: ", "))")
         } catch let error as PostgresError {
             throw RestoreError("--clean could not drop \(tables.map(\.description).joined(separator: ", ")): \(error.description)")
         }
@@ -90,7 +90,7 @@ struct RestoreTargetChecks {
             guard try !existing([table]).isEmpty else {
                 throw RestoreError("\(table) does not exist on the target: restore its definition first (without --data-only)")
             }
-            let rows = try connection.execute("SELECT EXISTS (SELECT FROM \(try connection.quotedName(table)))")
+            let rows = try connection.execute("SELECT EXISTS (SELECT FROM \(table.sqlIdentifier))")
             guard rows[0, 0] == "f" else {
                 throw RestoreError("\(table) already has rows on the target: --data-only loads only into empty tables")
             }

@@ -34,20 +34,11 @@ struct TableDefinition: Equatable {
         }
         guard tokens.popFirst()?.isKeyword("table") == true else { return }
         if tokens.first?.isKeyword("if") == true { tokens = tokens.dropFirst(3) }
-        guard tokens.popQualifiedName() != nil else { return }
-        if tokens.first?.isKeyword("partition") == true {
-            tokens = tokens.dropFirst(2)
-            if let parent = tokens.popQualifiedName() { parents.append(parent) }
-        }
+        guard tokens.qualifiedName() != nil else { return }
+        if tokens.accept("partition", "of"), let parent = tokens.qualifiedName() { parents.append(parent) }
         guard let elements = Self.popParenthesised(&tokens) else { return }
         columns = Self.split(elements).compactMap(Self.column)
-        if tokens.first?.isKeyword("inherits") == true, tokens.dropFirst().first?.isSymbol("(") == true {
-            tokens = tokens.dropFirst(2)
-            while let parent = tokens.popQualifiedName() {
-                parents.append(parent)
-                guard tokens.popFirst()?.isSymbol(",") == true else { break }
-            }
-        }
+        if tokens.accept("inherits"), let inherited = tokens.list(of: { $0.qualifiedName() }) { parents += inherited }
     }
 
     /// The columns of `ALTER TABLE ... ADD CONSTRAINT name PRIMARY KEY (a, b)`, the
@@ -58,7 +49,7 @@ struct TableDefinition: Equatable {
               let primary = tokens.indices.dropLast().first(where: { tokens[$0].isKeyword("primary") && tokens[$0 + 1].isKeyword("key") })
         else { return nil }
         var rest = tokens[(primary + 2)...]
-        return rest.popNameList()?.compactMap { tokens[$0].name }
+        return rest.identifierList()
     }
 
     /// The tokens between a `(` at the front and its matching `)`, all consumed.
@@ -173,11 +164,11 @@ struct ColumnType: Equatable {
             case .word(let word): piece = token.foldedWord ?? word
             case .quoted(let name):
                 let plain = name.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F }
-                piece = plain && !name.isEmpty ? name : "\"" + String(name.flatMap { $0 == "\"" ? ["\"", "\""] : [$0] }) + "\""
+                piece = plain && !name.isEmpty ? name : name.sqlIdentifier
             case .symbol(let byte):
                 piece = String(UnicodeScalar(byte))
                 isWord = false
-            case .string(let value): piece = "'" + value + "'"
+            case .string(let value): piece = value.sqlLiteral
             case .metaCommand: continue
             }
             if isWord && (previousWasWord || text.hasSuffix(")") || text.hasSuffix("]")) { text += " " }

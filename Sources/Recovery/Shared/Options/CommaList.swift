@@ -16,16 +16,18 @@ public struct CommaList {
     /// double quotes when folding to lower case, a comma, a quote or spaces at its
     /// ends would change it.
     static func spelling(_ name: String) -> String {
-        let plain = name == name.lowercased() && !name.contains(",") && !name.contains("\"")
+        let plain = name == name.lowercased() && !name.unicodeScalars.contains { $0 == "," || $0 == "\"" }
             && name.first?.isWhitespace != true && name.last?.isWhitespace != true && !name.isEmpty
-        return plain ? name : "\"" + name.escapingScalar("\"", with: "\"\"") + "\""
+        return plain ? name : name.sqlIdentifier
     }
 
     init(_ value: String, option: String) throws {
         var parts: [Part] = []
         var segments: [(text: String, quoted: Bool)] = [("", false)]
         var quoted = false
-        var characters = value[...]
+        // By Unicode scalar, as `sqlIdentifier` doubles quotes: a quote or comma
+        // followed by a combining mark is one Character that is neither.
+        var scalars = value.unicodeScalars[...]
         func finish() {
             if !segments[0].quoted { segments[0].text = String(segments[0].text.drop(while: \.isWhitespace)) }
             if !segments[segments.count - 1].quoted {
@@ -34,18 +36,18 @@ public struct CommaList {
             parts.append(Part(text: segments.map(\.text).joined(), quoted: segments.contains { $0.quoted }))
             segments = [("", false)]
         }
-        while let character = characters.popFirst() {
-            if character == "\"" {
-                if quoted && characters.first == "\"" {
-                    segments[segments.count - 1].text.append(characters.removeFirst())
+        while let scalar = scalars.popFirst() {
+            if scalar == "\"" {
+                if quoted && scalars.first == "\"" {
+                    segments[segments.count - 1].text.unicodeScalars.append(scalars.removeFirst())
                 } else {
                     quoted.toggle()
                     segments.append(("", quoted))
                 }
-            } else if character == "," && !quoted {
+            } else if scalar == "," && !quoted {
                 finish()
             } else {
-                segments[segments.count - 1].text.append(character)
+                segments[segments.count - 1].text.unicodeScalars.append(scalar)
             }
         }
         guard !quoted else { throw UsageError("\(option) \(value): unterminated quote") }

@@ -19,31 +19,43 @@ public struct TablePattern: Sendable, CustomStringConvertible {
         case anyOne
     }
 
+    /// Quotes are read by Unicode scalar, as `sqlIdentifier` doubles them: a quote
+    /// followed by a combining mark is one Character that is not a quote. The
+    /// literal text between them is then matched by Character, as names compare.
     public init(_ text: String) throws {
         description = text
         var parts: [[Piece]] = [[]]
+        var literal = ""
+        func endLiteral() {
+            parts[parts.count - 1] += literal.map(Piece.literal)
+            literal = ""
+        }
         var quoted = false
-        var characters = Array(text)[...]
-        while let character = characters.popFirst() {
-            if character == "\"" {
-                if quoted && characters.first == "\"" {
-                    characters.removeFirst()
-                    parts[parts.count - 1].append(.literal("\""))
+        var scalars = text.unicodeScalars[...]
+        while let scalar = scalars.popFirst() {
+            if scalar == "\"" {
+                if quoted && scalars.first == "\"" {
+                    scalars.removeFirst()
+                    literal.unicodeScalars.append(scalar)
                 } else {
                     quoted.toggle()
                 }
             } else if quoted {
-                parts[parts.count - 1].append(.literal(character))
-            } else if character == "." {
+                literal.unicodeScalars.append(scalar)
+            } else if scalar == "." {
+                endLiteral()
                 parts.append([])
-            } else if character == "*" {
+            } else if scalar == "*" {
+                endLiteral()
                 parts[parts.count - 1].append(.anyRun)
-            } else if character == "?" {
+            } else if scalar == "?" {
+                endLiteral()
                 parts[parts.count - 1].append(.anyOne)
             } else {
-                parts[parts.count - 1].append(.literal(Character(character.lowercased())))
+                literal += String(scalar).lowercased()
             }
         }
+        endLiteral()
         guard !quoted else { throw UsageError("unterminated quote in table name \(text)") }
         guard parts.count <= 2, !(parts.last ?? []).isEmpty else {
             throw UsageError("\(text) is not a table name (expected NAME or SCHEMA.NAME)")
@@ -88,10 +100,10 @@ public struct TablePattern: Sendable, CustomStringConvertible {
 }
 
 extension TablePattern {
-    /// The pattern that matches only `table`, whatever characters its name holds.
+    /// The pattern that matches only `table`, whatever characters its name holds:
+    /// a pattern reads double quotes as SQL does.
     init(exactly table: QualifiedName) throws {
-        func quoted(_ name: String) -> String { "\"" + name.escapingScalar("\"", with: "\"\"") + "\"" }
-        try self.init(table.schema.map { quoted($0) + "." + quoted(table.name) } ?? quoted(table.name))
+        try self.init(table.sqlIdentifier)
     }
 }
 

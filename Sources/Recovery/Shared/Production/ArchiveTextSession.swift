@@ -38,11 +38,14 @@ struct ArchiveTextSession {
 
     /// Puts the settings in force until the open transaction ends, with
     /// row_security off, as pg_dump runs: a policy that would hide rows from this
-    /// role makes the read fail instead of showing them as deleted.
+    /// role makes the read fail instead of showing them as deleted. And with
+    /// standard_conforming_strings on, whatever the server's default, as the
+    /// `--where` expression was checked and as `sqlLiteral` quotes.
     func set(on connection: Connection) throws {
         for (name, value) in settings {
             try connection.execute("SELECT pg_catalog.set_config($1, $2, true)", [name, value])
         }
         try connection.execute("SELECT pg_catalog.set_config('row_security', 'off', true)")
+        try connection.execute("SELECT pg_catalog.set_config('standard_conforming_strings', 'on', true)")
     }
 }

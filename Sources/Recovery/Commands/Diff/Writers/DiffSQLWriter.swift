@@ -1,3 +1,5 @@
+import Support
+
 /// `--format sql`: the patch that brings production's rows back to the backup's,
 /// in one transaction, built by pgscalpel from the values alone (quoted
 /// identifiers, quoted literals), never from SQL text in the archive. It sets the
@@ -12,7 +14,7 @@ final class DiffSQLWriter: DiffDetailWriter {
     init(layout: DiffLayout, settings: [(String, String)]) {
         self.layout = layout
         self.settings = settings
-        table = (layout.isPartitioned ? "" : "ONLY ") + Self.identifier(layout.table.schema ?? "public") + "." + Self.identifier(layout.table.name)
+        table = (layout.isPartitioned ? "" : "ONLY ") + layout.table.sqlIdentifier(defaultSchema: "public")
     }
 
     func header(_ summary: DiffSummary) -> [UInt8] {
@@ -22,7 +24,7 @@ final class DiffSQLWriter: DiffDetailWriter {
         let comments = String(decoding: text, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             .dropLast().map { $0.isEmpty ? "--" : "-- \($0)" }
         var lines = comments
-        lines += settings.map { "SET \($0.0) = '\($0.1.replacingQuotes)';" }
+        lines += settings.map { "SET \($0.0) = \($0.1.sqlLiteral);" }
         lines.append("BEGIN;")
         return Array((lines.joined(separator: "\n") + "\n").utf8)
     }
@@ -31,7 +33,7 @@ final class DiffSQLWriter: DiffDetailWriter {
         let row = detail.row
         switch detail.change {
         case .deleted:
-            let names = layout.columns.map(Self.identifier).joined(separator: ", ")
+            let names = layout.columns.map(\.sqlIdentifier).joined(separator: ", ")
             let overriding = layout.columns.contains(where: layout.alwaysIdentity.contains) ? " OVERRIDING SYSTEM VALUE" : ""
             let into = table.hasPrefix("ONLY ") ? String(table.dropFirst(5)) : table
             output += Array("INSERT INTO \(into) (\(names))\(overriding) VALUES (".utf8)
@@ -47,9 +49,9 @@ final class DiffSQLWriter: DiffDetailWriter {
             for (position, name) in layout.columns.enumerated() {
                 if position > 0 { output += Array(" AND ".utf8) }
                 if row[position] == nil {
-                    output += Array("pg_catalog.num_nulls(\(Self.identifier(name))) = 1".utf8)
+                    output += Array("pg_catalog.num_nulls(\(name.sqlIdentifier)) = 1".utf8)
                 } else {
-                    output += Array("pg_catalog.format('%s', \(Self.identifier(name))) = ".utf8)
+                    output += Array("pg_catalog.format('%s', \(name.sqlIdentifier)) = ".utf8)
                     Self.literal(row[position], to: &output)
                 }
             }
@@ -62,7 +64,7 @@ final class DiffSQLWriter: DiffDetailWriter {
             output += Array("UPDATE \(table) SET ".utf8)
             for (position, field) in detail.changedColumns.enumerated() {
                 if position > 0 { output += Array(", ".utf8) }
-                output += Array("\(Self.identifier(layout.columns[field])) = ".utf8)
+                output += Array("\(layout.columns[field].sqlIdentifier) = ".utf8)
                 Self.literal(row[field], to: &output)
             }
             output += Array(" WHERE ".utf8)
@@ -82,7 +84,7 @@ final class DiffSQLWriter: DiffDetailWriter {
     private func keyCondition(_ row: [[UInt8]?], to output: inout [UInt8]) {
         for (position, field) in layout.keyFields.enumerated() {
             if position > 0 { output += Array(" AND ".utf8) }
-            output += Array(Self.identifier(layout.columns[field]).utf8)
+            output += Array(layout.columns[field].sqlIdentifier.utf8)
             if row[field] == nil {
                 output += Array(" IS NULL".utf8)
             } else {
@@ -90,10 +92,6 @@ final class DiffSQLWriter: DiffDetailWriter {
                 Self.literal(row[field], to: &output)
             }
         }
-    }
-
-    static func identifier(_ name: String) -> String {
-        "\"" + String(name.flatMap { $0 == "\"" ? ["\"", "\""] : [$0] }) + "\""
     }
 
     /// A standard string literal (the patch sets standard_conforming_strings on),
@@ -104,11 +102,5 @@ final class DiffSQLWriter: DiffDetailWriter {
             return
         }
         value.withUnsafeBytes { output.appendQuoted($0, quote: UInt8(ascii: "'")) }
-    }
-}
-
-private extension String {
-    var replacingQuotes: String {
-        String(flatMap { $0 == "'" ? ["'", "'"] : [$0] })
     }
 }

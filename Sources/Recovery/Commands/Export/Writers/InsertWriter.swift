@@ -26,7 +26,7 @@ final class InsertWriter: ExportRowWriter {
     }
 
     func start(columns: [String], to output: inout [UInt8]) {
-        if let clientEncoding { output += Array("SET client_encoding = '\(clientEncoding.escapingScalar("'", with: "''"))';\n".utf8) }
+        if let clientEncoding { output += Array("SET client_encoding = \(clientEncoding.sqlLiteral);\n".utf8) }
         output += Array("SET standard_conforming_strings = on;\n".utf8)
     }
 

@@ -28,7 +28,7 @@ struct DrillChecks {
             if let at = expected.firstIndex(where: { $0.0 == table }) { expected[at].1 += rows } else { expected.append((table, rows)) }
         }
         return try expected.map { table, rows in
-            let found = try connection.execute("SELECT count(*) FROM ONLY \(try connection.quotedName(table))")[0, 0]
+            let found = try connection.execute("SELECT count(*) FROM ONLY \(table.sqlIdentifier)")[0, 0]
             return DrillReport.Count(table: table, expected: rows, found: found.flatMap { UInt64($0) })
         }
     }
