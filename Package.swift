@@ -47,7 +47,9 @@ let package = Package(
         .testTarget(name: "DumpParserTests", dependencies: ["DumpParser"]),
         .testTarget(name: "PostgresAccessTests", dependencies: ["PostgresAccess"]),
         .testTarget(name: "RecoveryTests", dependencies: ["Recovery"]),
-        .testTarget(name: "PGScalpelCLITests", dependencies: ["PGScalpelCLI"]),
+        // pgscalpel run as an operator runs it, next to psql and pg_dump: the dependency on
+        // PGScalpelCLI only makes SwiftPM build the binary, which the tests find next to their bundle.
+        .testTarget(name: "EndToEndTests", dependencies: ["PGScalpelCLI"]),
     ],
     swiftLanguageModes: [.v6]
 )

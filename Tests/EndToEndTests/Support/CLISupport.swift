@@ -108,7 +108,8 @@ enum TestServer {
 enum Fixture {
     static func path(_ name: String) -> String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Fixtures").appendingPathComponent(name).path
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
+            .appendingPathComponent(name).path
     }
 }
 
