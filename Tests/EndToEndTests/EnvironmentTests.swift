@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// What pgscalpel says when the machine or the server does not fit.

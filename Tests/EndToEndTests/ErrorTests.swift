@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Bad input: one clear line on standard error, a non-zero exit, never a stack trace.

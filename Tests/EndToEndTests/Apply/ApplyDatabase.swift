@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// One database of the test server, with the psql and pgscalpel calls the apply tests make.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Shapes and failures of `apply` beyond the modes: partitions, trees, exact

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Apply on tables big enough to take a while: a million rows with a few hundred

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Nothing lost or half-written: an interrupted backup leaves no file at all.

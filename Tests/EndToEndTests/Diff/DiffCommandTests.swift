@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `pgscalpel diff` as an operator runs it: a backup taken with `pgscalpel backup`,

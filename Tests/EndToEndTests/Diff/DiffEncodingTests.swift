@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `diff` of dumps written in another encoding than the server's (`pg_dump

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `pgscalpel export` as an operator runs it: output places, exit statuses, one-line errors.

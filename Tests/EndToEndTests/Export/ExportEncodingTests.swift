@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `export` of dumps written in a client-only encoding (`pg_dump --encoding=SJIS`),

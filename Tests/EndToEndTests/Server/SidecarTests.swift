@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The sidecar server is gone — no process, no directory — however pgscalpel ends.
