@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "ScalpelArchiveTests", dependencies: ["ScalpelArchive"]),
         .testTarget(name: "DumpParserTests", dependencies: ["DumpParser"]),
-        .testTarget(name: "PostgresAccessTests", dependencies: ["PostgresAccess"]),
+        .testTarget(name: "PostgresAccessTests", dependencies: ["PostgresAccess", "TestSupport"]),
         .testTarget(name: "RecoveryTests", dependencies: ["Recovery"]),
         // pgscalpel run as an operator runs it, next to psql and pg_dump: the dependency on
         // PGScalpelCLI only makes SwiftPM build the binary, which the tests find next to their bundle.
