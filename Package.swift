@@ -50,7 +50,7 @@ let package = Package(
         // a PostgreSQL server the target starts for itself.
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "ScalpelArchiveTests", dependencies: ["ScalpelArchive"]),
-        .testTarget(name: "DumpParserTests", dependencies: ["DumpParser"]),
+        .testTarget(name: "DumpParserTests", dependencies: ["DumpParser", "TestSupport"]),
         .testTarget(name: "PostgresAccessTests", dependencies: ["PostgresAccess", "TestSupport"]),
         .testTarget(name: "RecoveryTests", dependencies: ["Recovery"]),
         // pgscalpel run as an operator runs it, next to psql and pg_dump: the dependency on
