@@ -49,7 +49,7 @@ let package = Package(
         // Each module's tests, through its API; those of PostgresAccess and Recovery against
         // a PostgreSQL server the target starts for itself.
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
-        .testTarget(name: "ScalpelArchiveTests", dependencies: ["ScalpelArchive"]),
+        .testTarget(name: "ScalpelArchiveTests", dependencies: ["ScalpelArchive", "TestSupport"]),
         .testTarget(name: "DumpParserTests", dependencies: ["DumpParser", "TestSupport"]),
         .testTarget(name: "PostgresAccessTests", dependencies: ["PostgresAccess", "TestSupport"]),
         .testTarget(name: "RecoveryTests", dependencies: ["Recovery"]),
