@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "ScalpelArchiveTests", dependencies: ["ScalpelArchive", "TestSupport"]),
         .testTarget(name: "DumpParserTests", dependencies: ["DumpParser", "TestSupport"]),
         .testTarget(name: "PostgresAccessTests", dependencies: ["PostgresAccess", "TestSupport"]),
-        .testTarget(name: "RecoveryTests", dependencies: ["Recovery"]),
+        .testTarget(name: "RecoveryTests", dependencies: ["Recovery", "TestSupport"]),
         // pgscalpel run as an operator runs it, next to psql and pg_dump: the dependency on
         // PGScalpelCLI only makes SwiftPM build the binary, which the tests find next to their bundle.
         .testTarget(name: "EndToEndTests", dependencies: ["PGScalpelCLI", "TestSupport"]),

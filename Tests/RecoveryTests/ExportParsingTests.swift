@@ -1,5 +1,6 @@
 import Foundation
 import Support
+import TestSupport
 import Testing
 @testable import Recovery
 import ScalpelArchive
@@ -186,8 +187,8 @@ import ScalpelArchive
     /// Every table of the awkward fixture in every format, from an archive cut into
     /// 4 KiB members and from one with the usual 1 MiB members: the same bytes.
     @Test func awkwardFixtureExportsTheSameWhateverTheMemberSize() throws {
-        let small = try TableExtractTests.archive(of: "awkward-verbose.sql", memberLimit: 4096)
-        let large = try TableExtractTests.archive(of: "awkward-verbose.sql")
+        let small = try PackedArchive.file(of: "awkward-verbose.sql", memberLimit: 4096)
+        let large = try PackedArchive.file(of: "awkward-verbose.sql")
         defer { unlink(small); unlink(large) }
         let smallReader = try ArchiveReader(path: small)
         let largeReader = try ArchiveReader(path: large)
@@ -195,7 +196,7 @@ import ScalpelArchive
             var export = Export(archive: reader === smallReader ? small : large,
                                 tables: [try TablePattern("\"\(table.schema!)\".\"\(table.name.replacingOccurrences(of: "\"", with: "\"\""))\"")])
             export.format = format
-            let sink = ExportCollectingSink()
+            let sink = MemorySink()
             _ = try export.write(reader: reader, to: sink)
             return String(decoding: sink.bytes, as: UTF8.self)
         }

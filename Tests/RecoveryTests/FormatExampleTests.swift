@@ -8,7 +8,7 @@ import ScalpelArchive
 /// members, offsets and CRCs printed there (with Debian 12's libdeflate 1.14).
 @Suite struct FormatExampleTests {
     @Test func packingTinySqlGivesTheDocumentedLayout() throws {
-        let path = try TableExtractTests.archive(of: "tiny.sql")
+        let path = try PackedArchive.file(of: "tiny.sql")
         defer { unlink(path) }
         let reader = try ArchiveReader(path: path)
         let members = reader.index.members.map { [$0.offset, $0.length, $0.uncompressedOffset, $0.uncompressedLength, UInt64($0.crc32)] }

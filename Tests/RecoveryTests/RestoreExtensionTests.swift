@@ -1,6 +1,7 @@
 import Foundation
 import PostgresAccess
 import Support
+import TestSupport
 import Testing
 @testable import Recovery
 import ScalpelArchive
@@ -12,7 +13,7 @@ import ScalpelArchive
         let source = try RestoreServer.makeDatabase()
         let sourceName = source["dbname"] ?? ""
         _ = try RestoreServer.run(.psql, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", sourceName,
-                                          "-f", TableExtractTests.fixturePath("demo-app.sql")])
+                                          "-f", Fixture.path("demo-app.sql")])
         let archive = try PackedArchive(dump: [UInt8](try RestoreServer.run(.pgDump, ["--verbose", sourceName])))
 
         let target = try RestoreServer.makeDatabase()
@@ -38,7 +39,7 @@ import ScalpelArchive
     }
 
     @Test func aMissingExtensionStopsTheRestoreBeforeAnythingChanges() throws {
-        var dump = try String(contentsOfFile: TableExtractTests.fixturePath("awkward-verbose.sql"), encoding: .utf8)
+        var dump = try String(contentsOfFile: Fixture.path("awkward-verbose.sql"), encoding: .utf8)
         let firstEntry = "--\n-- TOC entry 8 (class 2615 OID 16388)\n"
         let vector = """
             --

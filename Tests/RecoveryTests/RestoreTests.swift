@@ -1,6 +1,7 @@
 import Foundation
 import PostgresAccess
 import Support
+import TestSupport
 import Testing
 @testable import Recovery
 import ScalpelArchive
@@ -121,7 +122,7 @@ import ScalpelArchive
     /// A dump made with `--column-inserts --rows-per-insert=2`: its INSERTs run as they
     /// arrive, here from members of 40 bytes, so statements are cut across members.
     @Test func insertsDumpsLoadThroughTheirInsertStatements() throws {
-        let dump = try Data(contentsOf: URL(fileURLWithPath: TableExtractTests.fixturePath("awkward-inserts.sql")))
+        let dump = try Data(contentsOf: URL(fileURLWithPath: Fixture.path("awkward-inserts.sql")))
         let archive = try PackedArchive(dump: Array(dump), memberLimit: 40)
         let target = try RestoreServer.makeDatabase()
         let database = try Connection(target)
@@ -175,7 +176,7 @@ import ScalpelArchive
     /// encoding: here LATIN1, whose é (0xE9) is not UTF-8 and arrives as é, in
     /// INSERT data and in a schema section's comment alike.
     @Test func insertDataInTheDumpsOwnEncodingArrivesExactly() throws {
-        var dump = Array(try Data(contentsOf: URL(fileURLWithPath: TableExtractTests.fixturePath("awkward-inserts.sql"))))
+        var dump = Array(try Data(contentsOf: URL(fileURLWithPath: Fixture.path("awkward-inserts.sql"))))
         func replace(_ old: String, with new: [UInt8]) throws {
             let old = Array(old.utf8)
             let at = try #require(dump.indices.first { dump[$0..<min($0 + old.count, dump.count)].elementsEqual(old) })
@@ -214,9 +215,7 @@ import ScalpelArchive
         let target = try RestoreServer.makeDatabase()
         let report = try Restore(archive: archive.path, options: .init(tables: [try TablePattern("*.*")], jobs: 2))
             .run(into: target)
-        struct Expected: Decodable { var schema: String; var name: String; var rows: Int }
-        let expected = try JSONDecoder().decode([Expected].self, from: Data(contentsOf: URL(
-            fileURLWithPath: TableExtractTests.fixturePath("awkward.expected.json"))))
+        let expected = try Fixture.expectedTables()
         let database = try Connection(target)
         for table in expected {
             let name = "\(try database.quoteIdentifier(table.schema)).\(try database.quoteIdentifier(table.name))"
@@ -224,65 +223,5 @@ import ScalpelArchive
         }
         #expect(report.tables.count == expected.count + 1)  // and the partitioned parent, which has no rows of its own
         #expect(report.skippedForeignKeys.isEmpty)
-    }
-}
-
-/// An archive file for one test, removed when the test releases it.
-final class PackedArchive {
-    let path: String
-
-    init(fixture: String) throws {
-        path = try TableExtractTests.archive(of: fixture)
-    }
-
-    /// Packs pg_dump output held in memory, as `pgscalpel pack` would.
-    init(dump: [UInt8], memberLimit: Int = ArchiveLayout.defaultMemberLimit) throws {
-        path = NSTemporaryDirectory() + "pgscalpel-\(UUID().uuidString).scalpel.sql.gz"
-        let sink = try AtomicFileSink(path: path)
-        let builder = try ArchiveBuilder(sink: sink, memberLimit: memberLimit)
-        try dump.withUnsafeBytes { try builder.consume($0) }
-        _ = try builder.finish(dump: DumpInfo())
-        try sink.commit()
-    }
-
-    deinit { unlink(path) }
-}
-
-/// One server for the restore suites; each test restores into a database of its own.
-enum RestoreServer {
-    private struct Info: Sendable {
-        var target: ConnectionTarget
-        var socketDirectory: String
-        var port: Int
-    }
-
-    private static let started = Result { () throws -> Info in
-        let server = try SidecarServer()
-        _ = Unmanaged.passRetained(server)  // stopped by the registry's exit hook
-        return Info(target: server.target, socketDirectory: server.socketDirectory, port: server.port)
-    }
-
-    static func makeDatabase() throws -> ConnectionTarget {
-        let server = try started.get()
-        let name = "restore_\(UUID().uuidString.prefix(8).lowercased())"
-        try Connection(server.target).execute("CREATE DATABASE \(name)")
-        return server.target.setting("dbname", to: name)
-    }
-
-    /// Runs a PostgreSQL program (pg_dump, psql) against the server.
-    static func run(_ tool: ServerBinaries.Tool, _ arguments: [String]) throws -> Data {
-        let server = try started.get()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try ServerBinaries.locate().require(tool))
-        process.arguments = arguments
-        process.environment = ["PGHOST": server.socketDirectory, "PGPORT": String(server.port), "PGUSER": "postgres"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw RestoreError("\(tool.rawValue) \(arguments) failed") }
-        return data
     }
 }

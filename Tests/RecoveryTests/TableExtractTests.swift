@@ -5,32 +5,8 @@ import Testing
 import ScalpelArchive
 
 @Suite struct TableExtractTests {
-    /// Packs a fixture dump into an archive file, the way `pgscalpel pack -f` does.
-    static func archive(of fixture: String, memberLimit: Int = ArchiveLayout.defaultMemberLimit) throws -> String {
-        let path = NSTemporaryDirectory() + "pgscalpel-\(UUID().uuidString).scalpel.sql.gz"
-        let sink = try AtomicFileSink(path: path)
-        let builder = try ArchiveBuilder(sink: sink, memberLimit: memberLimit)
-        let plain = try [UInt8](Data(contentsOf: URL(fileURLWithPath: fixturePath(fixture))))
-        try plain.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let end = min(offset + 4093, bytes.count)
-                try builder.consume(UnsafeRawBufferPointer(rebasing: bytes[offset..<end]))
-                offset = end
-            }
-        }
-        _ = try builder.finish(dump: DumpInfo())
-        try sink.commit()
-        return path
-    }
-
-    static func fixturePath(_ name: String) -> String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)").path
-    }
-
     @Test func catReadsOnlyTheTablesMembersTheFooterAndTheIndex() throws {
-        let path = try Self.archive(of: "awkward-verbose.sql", memberLimit: 4096)
+        let path = try PackedArchive.file(of: "awkward-verbose.sql", memberLimit: 4096)
         defer { unlink(path) }
         let counting = CountingByteSource(try FileByteSource(path: path))
         let reader = try ArchiveReader(source: counting, name: path)
@@ -63,7 +39,7 @@ import ScalpelArchive
     }
 
     @Test func dataOnlyAndSchemaOnlySplitTheTable() throws {
-        let path = try Self.archive(of: "awkward.sql")
+        let path = try PackedArchive.file(of: "awkward.sql")
         defer { unlink(path) }
         let reader = try ArchiveReader(path: path)
         func cat(_ pattern: String, _ part: TableExtract.Part) throws -> String {

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct VerificationTests {
     @Test func anIndexThatDisagreesWithTheStreamIsCaughtEvenWithGoodChecksums() throws {
-        let path = try TableExtractTests.archive(of: "awkward-verbose.sql")
+        let path = try PackedArchive.file(of: "awkward-verbose.sql")
         defer { unlink(path) }
         #expect(try Verification(path: path).ok)
 

@@ -2,6 +2,7 @@ import Foundation
 import PostgresAccess
 import Recovery
 import ScalpelArchive
+import TestSupport
 import Testing
 
 /// `export --where` against the server's own output for the same query on the
@@ -123,7 +124,7 @@ import Testing
         export.columns = columns
         export.sidecar = sidecar
         guard let output else {
-            let sink = ExportCollectingSink()
+            let sink = MemorySink()
             let summary = try export.write(reader: fixture.reader, to: sink)
             return ExportFixture.Exported(bytes: sink.bytes, summary: summary)
         }
