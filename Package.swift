@@ -43,12 +43,20 @@ let package = Package(
             dependencies: ["Recovery", "Support", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
+        // What the test targets share, for tests only (it may use Foundation): fixture paths,
+        // running programs, scratch folders, test servers, in-memory byte sinks and sources.
+        .target(name: "TestSupport", dependencies: ["ScalpelArchive", "PostgresAccess", "Support"], path: "Tests/TestSupport"),
+
+        // Each module's tests, through its API; those of PostgresAccess and Recovery against
+        // a PostgreSQL server the target starts for itself.
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
-        .testTarget(name: "ScalpelArchiveTests", dependencies: ["ScalpelArchive"]),
-        .testTarget(name: "DumpParserTests", dependencies: ["DumpParser"]),
-        .testTarget(name: "PostgresAccessTests", dependencies: ["PostgresAccess"]),
-        .testTarget(name: "RecoveryTests", dependencies: ["Recovery"]),
-        .testTarget(name: "PGScalpelCLITests", dependencies: ["PGScalpelCLI"]),
+        .testTarget(name: "ScalpelArchiveTests", dependencies: ["ScalpelArchive", "TestSupport"]),
+        .testTarget(name: "DumpParserTests", dependencies: ["DumpParser", "TestSupport"]),
+        .testTarget(name: "PostgresAccessTests", dependencies: ["PostgresAccess", "TestSupport"]),
+        .testTarget(name: "RecoveryTests", dependencies: ["Recovery", "TestSupport"]),
+        // pgscalpel run as an operator runs it, next to psql and pg_dump: the dependency on
+        // PGScalpelCLI only makes SwiftPM build the binary, which the tests find next to their bundle.
+        .testTarget(name: "EndToEndTests", dependencies: ["PGScalpelCLI", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,38 +1,16 @@
 import Foundation
 import Support
+import TestSupport
 import Testing
 
 @testable import DumpParser
 
-/// The committed pg_dump outputs in /Fixtures, made by Fixtures/make-fixtures.sh.
-enum Fixture {
-    static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures")
-
+extension Fixture {
+    /// The dumps every scanner test runs over.
     static let dumps = [
         "awkward.sql", "awkward-verbose.sql", "awkward-partition-root.sql", "awkward-inserts.sql", "blobs-verbose.sql",
         "empty.sql",
     ]
-
-    static func bytes(_ name: String) throws -> [UInt8] {
-        Array(try Data(contentsOf: directory.appendingPathComponent(name)))
-    }
-
-    struct ExpectedTable: Decodable {
-        var schema: String
-        var name: String
-        var rows: UInt64
-        var columns: [String]
-
-        var qualifiedName: QualifiedName { QualifiedName(schema: schema, name: name) }
-    }
-
-    /// Row counts and COPY columns of every ordinary table, read from the server.
-    static func expectedTables() throws -> [ExpectedTable] {
-        let data = try Data(contentsOf: directory.appendingPathComponent("awkward.expected.json"))
-        return try JSONDecoder().decode([ExpectedTable].self, from: data)
-    }
 
     /// How many entries of each type `pg_restore -l` lists for the awkward database,
     /// leaving out the ones plain output never prints.

@@ -1,26 +1,28 @@
 import Foundation
 import PostgresAccess
 import Support
-import Testing
+import TestSupport
 
-/// One server for every suite that only needs somewhere to connect: initdb
-/// and startup cost about a second, and the suites run in parallel anyway.
-///
-/// It is deliberately never released; the registry's `atexit` hook stops it
-/// and deletes its directory when the test process ends.
+/// One server for every suite that only needs somewhere to connect, with a role that
+/// must authenticate with SCRAM, for the password tests.
 enum SharedServer {
-    struct Info: Sendable {
-        let target: ConnectionTarget
-        let directory: String
-    }
-
-    /// A role that must authenticate with SCRAM, for the password tests.
     static let passwordUser = "alice"
     static let password = "s3cr't \\ pass"
 
-    private static let started = Result { try start() }
+    private static let started = Result { () throws -> ScratchServer in
+        let server = try ScratchServer()
+        let connection = try server.connect()
+        try connection.execute("CREATE ROLE \(passwordUser) LOGIN PASSWORD \(password.sqlLiteral)")
 
-    static func info() throws -> Info {
+        let rulesFile = "\(server.dataDirectory)/pg_hba.conf"
+        let rules = try String(contentsOfFile: rulesFile, encoding: .utf8)
+        try "local all \(passwordUser) scram-sha-256\n\(rules)".write(toFile: rulesFile, atomically: false, encoding: .utf8)
+        try connection.execute("SELECT pg_reload_conf()")
+        try waitForPasswordRule(server.target.setting("user", to: passwordUser).setting("passfile", to: "/nonexistent/pgpass"))
+        return server
+    }
+
+    static func info() throws -> ScratchServer {
         try started.get()
     }
 
@@ -30,21 +32,6 @@ enum SharedServer {
 
     static func connect() throws -> Connection {
         try Connection(target())
-    }
-
-    private static func start() throws -> Info {
-        let server = try SidecarServer()
-        _ = Unmanaged.passRetained(server)
-        let connection = try Connection(server.target)
-        try connection.execute("CREATE ROLE \(passwordUser) LOGIN PASSWORD \(password.sqlLiteral)")
-
-        let rulesFile = "\(server.dataDirectory)/pg_hba.conf"
-        let rules = try String(contentsOfFile: rulesFile, encoding: .utf8)
-        try "local all \(passwordUser) scram-sha-256\n\(rules)".write(toFile: rulesFile, atomically: false, encoding: .utf8)
-        try connection.execute("SELECT pg_reload_conf()")
-        try waitForPasswordRule(server.target.setting("user", to: passwordUser).setting("passfile", to: "/nonexistent/pgpass"))
-
-        return Info(target: server.target, directory: server.directory)
     }
 
     /// The postmaster rereads pg_hba.conf some time after the reload signal.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import ScalpelArchive
 
@@ -40,7 +41,7 @@ import Testing
     }
 
     @Test func aPlainGzipHasNoFooter() throws {
-        let plain = try run(["gzip", "-c"], input: Array("SELECT 1;\n".utf8)).output
+        let plain = try CLI.run("gzip", ["-c"], input: Data("SELECT 1;\n".utf8)).output
         let error = #expect(throws: ArchiveError.self) { _ = try ArchiveReader(source: MemorySource([UInt8](plain)), name: "plain.sql.gz") }
         #expect(error?.code == .noFooter)
         #expect(error?.message.contains("pgscalpel pack") == true)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import ScalpelArchive
 
@@ -31,8 +32,8 @@ import Testing
 
     @Test func gzipAcceptsItAndDecompressesToTheStreamPlusOneCommentLine() throws {
         let archive = try makeArchive(texts)
-        #expect(try run(["gzip", "-t"], input: archive.bytes).status == 0)
-        let plain = try run(["gzip", "-dc"], input: archive.bytes)
+        #expect(try CLI.run("gzip", ["-t"], input: Data(archive.bytes)).status == 0)
+        let plain = try CLI.run("gzip", ["-dc"], input: Data(archive.bytes))
         #expect(plain.status == 0)
         let joined = Array(texts.joined().utf8)
         let output = [UInt8](plain.output)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ScalpelArchive
+import TestSupport
 
 /// Indexes edited by hand, with their checksums made right again: what an
 /// attacker who can write the bucket, or a careless edit, produces. Each must be
