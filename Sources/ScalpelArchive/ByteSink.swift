@@ -29,14 +29,18 @@ public final class DescriptorSink: ByteSink {
     }
 }
 
-/// A file that appears under its final name only once it is complete: written to a
-/// temporary file in the same folder, flushed to disk, then renamed. A failure or a
-/// crash leaves the final path untouched, never half-written.
+/// A file that appears under its final name only once it is complete: written to an
+/// unnamed file in the same folder (`O_TMPFILE`), flushed to disk, then linked into
+/// place. A failure, a crash or a `kill -9` leaves the final path untouched and no
+/// file behind. Where the file system has no unnamed files, a hidden temporary file
+/// (`.NAME.XXXXXX`) stands in, which a `kill -9` does leave.
 public final class AtomicFileSink: ByteSink {
     public let path: String
-    /// Where the bytes go until `commit()`; signal handlers remove it on interruption.
-    public let temporaryPath: String
+    /// The hidden temporary file, where the file system could not keep the bytes
+    /// unnamed; signal handlers remove it on interruption. Nil otherwise: nothing to remove.
+    public let temporaryPath: String?
     private let folder: String
+    private let base: String
     /// Whether `commit()` may take the place of a file already under `path`.
     private let replacing: Bool
     private let sink: DescriptorSink
@@ -54,16 +58,25 @@ public final class AtomicFileSink: ByteSink {
     public init(path: String, mode: mode_t = 0o600, replacing: Bool = true) throws {
         let folder = Self.folder(of: path)
         let base = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
-        let created: (descriptor: FileDescriptor, path: String)
-        do { created = try FileDescriptor.makeTemporaryFile(template: "\(folder)/.\(base).XXXXXX") } catch {
+        let descriptor: FileDescriptor
+        do {
+            do {
+                descriptor = try FileDescriptor.makeUnnamedFile(in: folder, mode: mode)
+                temporaryPath = nil
+            } catch where error == .notSupported || error == .isDirectory {
+                let created = try FileDescriptor.makeTemporaryFile(template: "\(folder)/.\(base).XXXXXX")
+                try? created.descriptor.setPermissions(mode)
+                descriptor = created.descriptor
+                temporaryPath = created.path
+            }
+        } catch {
             throw ArchiveError(.io, "cannot create a file in \(folder): \(error)", errno: error)
         }
-        try? created.descriptor.setPermissions(mode)
         self.path = path
         self.replacing = replacing
         self.folder = folder
-        self.temporaryPath = created.path
-        self.sink = DescriptorSink(fd: created.descriptor, name: path)
+        self.base = base
+        self.sink = DescriptorSink(fd: descriptor, name: path)
     }
 
     /// The folder the file and its temporary file go in: "." for a bare name.
@@ -82,23 +95,23 @@ public final class AtomicFileSink: ByteSink {
         }
     }
 
-    /// Flushes and renames into place; after this the file is durable under `path`.
+    /// Flushes and moves into place; after this the file is durable under `path`.
     public func commit() throws {
         guard !finished else { return }
         finished = true
         defer { try? sink.fd.close() }
         do { try sink.fd.sync() } catch {
-            try? FileSystem.removeFile(temporaryPath)
+            removeTemporaryFile()
             throw ArchiveError(.io, "cannot flush \(path): \(error)", errno: error)
         }
         do { try moveIntoPlace() } catch {
-            try? FileSystem.removeFile(temporaryPath)
+            removeTemporaryFile()
             if error == .fileExists {
                 throw ArchiveError(.io, "\(path) exists already: it was left as it was", errno: error)
             }
-            throw ArchiveError(.io, "cannot rename into \(path): \(error)", errno: error)
+            throw ArchiveError(.io, "cannot move into \(path): \(error)", errno: error)
         }
-        // The rename itself is durable only once the folder is flushed too.
+        // The new name itself is durable only once the folder is flushed too.
         if let folder = try? FileDescriptor.open(self.folder, options: [.directory, .closeOnExec]) {
             try? folder.sync()
             try? folder.close()
@@ -106,6 +119,16 @@ public final class AtomicFileSink: ByteSink {
     }
 
     private func moveIntoPlace() throws(Errno) {
+        guard let temporaryPath else {
+            guard replacing else { return try sink.fd.link(as: path) }
+            // A link cannot replace: a hidden name first, for the instant before the rename.
+            let hidden = try linkUnderHiddenName()
+            do { try FileSystem.rename(hidden, to: path) } catch {
+                try? FileSystem.removeFile(hidden)
+                throw error
+            }
+            return
+        }
         guard !replacing else { return try FileSystem.rename(temporaryPath, to: path) }
         do { try FileSystem.renameWithoutReplacing(temporaryPath, to: path) } catch {
             guard error == .invalidArgument || error == .noFunction else { throw error }
@@ -115,12 +138,30 @@ public final class AtomicFileSink: ByteSink {
         }
     }
 
-    /// Removes the temporary file; the final path never existed.
+    /// Links the unnamed file as `.NAME.` and a random suffix no file there has.
+    private func linkUnderHiddenName() throws(Errno) -> String {
+        var generator = SystemRandomNumberGenerator()
+        while true {
+            let hidden = "\(folder)/.\(base).\(String(generator.next() as UInt64, radix: 36))"
+            do {
+                try sink.fd.link(as: hidden)
+                return hidden
+            } catch where error == .fileExists {
+                continue
+            }
+        }
+    }
+
+    private func removeTemporaryFile() {
+        if let temporaryPath { try? FileSystem.removeFile(temporaryPath) }
+    }
+
+    /// Drops what was written; the final path never existed.
     public func discard() {
         guard !finished else { return }
         finished = true
         try? sink.fd.close()
-        try? FileSystem.removeFile(temporaryPath)
+        removeTemporaryFile()
     }
 
     deinit { discard() }

@@ -1,3 +1,4 @@
+import Glibc
 import Support
 
 /// Random access to an archive's bytes. Readers go through this so that a test
@@ -16,23 +17,44 @@ public final class FileByteSource: ByteSource {
 
     public init(path: String) throws {
         let fd: FileDescriptor
-        do { fd = try FileDescriptor.open(path, options: .closeOnExec) } catch {
+        // Non-blocking, so that a FIFO is refused below instead of waiting for a writer;
+        // on a regular file the flag changes nothing.
+        do { fd = try FileDescriptor.open(path, options: [.closeOnExec, .nonBlocking]) } catch {
             throw ArchiveError(.io, "cannot open \(path): \(error)", errno: error)
         }
-        do { size = UInt64(try fd.status().st_size) } catch {
+        let status: stat
+        do { status = try fd.status() } catch {
             try? fd.close()
             throw ArchiveError(.io, "cannot stat \(path): \(error)", errno: error)
         }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            try? fd.close()
+            throw ArchiveError(.io, "\(path) is \(Self.kind(of: status.st_mode)), not a file: an archive is read "
+                               + "by offset, so copy it to a file first")
+        }
+        size = UInt64(status.st_size)
         self.fd = fd
         self.path = path
     }
 
     deinit { try? fd.close() }
 
+    private static func kind(of mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFIFO: "a pipe"
+        case S_IFDIR: "a folder"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFSOCK: "a socket"
+        default: "a special file"
+        }
+    }
+
     public func read(at offset: UInt64, count: Int) throws -> [UInt8] {
         guard count > 0 else { return [] }
-        guard offset + UInt64(count) <= size else {
-            throw ArchiveError(.truncated, "\(path) ends before byte \(offset + UInt64(count))")
+        let (end, overflow) = offset.addingReportingOverflow(UInt64(count))
+        guard !overflow, end <= size else {
+            throw ArchiveError(.truncated, "\(path) ends before byte \(overflow ? UInt64.max : end)")
         }
         return try [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             var done = 0
@@ -42,7 +64,7 @@ public final class FileByteSource: ByteSource {
                 do throws(Errno) { n = try fd.read(fromAbsoluteOffset: offset + UInt64(done), into: rest) } catch {
                     throw ArchiveError(.io, "cannot read \(path): \(error)", errno: error)
                 }
-                if n == 0 { throw ArchiveError(.truncated, "\(path) ends before byte \(offset + UInt64(count))") }
+                if n == 0 { throw ArchiveError(.truncated, "\(path) ends before byte \(end)") }
                 done += n
             }
             initialized = count

@@ -22,7 +22,9 @@ import Testing
             try sink.write(bytes)
             expected += bytes
         }
-        #expect(!FileManager.default.fileExists(atPath: path))
+        // Unnamed until the commit: nothing in the folder that a kill -9 could leave.
+        #expect(sink.temporaryPath == nil)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
         try sink.commit()
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(expected))
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
@@ -47,6 +49,21 @@ import Testing
         try fresh.write([4, 5])
         try fresh.commit()
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/new.sql.gz")) == Data([4, 5]))
+    }
+
+    /// With `replacing`, the new file takes the old one's place in one step, and
+    /// the hidden name it passes through is gone.
+    @Test func replacingTakesTheOldFilesPlace() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/daily.sql.gz"
+        try Data("old".utf8).write(to: URL(fileURLWithPath: path))
+        let sink = try AtomicFileSink(path: path, replacing: true)
+        try sink.write(Array("new".utf8))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data("old".utf8))
+        try sink.commit()
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data("new".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["daily.sql.gz"])
     }
 
     @Test func discardLeavesNothing() throws {

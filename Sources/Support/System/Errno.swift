@@ -45,4 +45,14 @@ public struct Errno: Error, RawRepresentable, Hashable, Sendable, CustomStringCo
     ///
     /// The corresponding C error is `ENOSYS`.
     public static let noFunction = Errno(rawValue: ENOSYS)
+
+    /// The file system cannot do this (an unnamed file on a file system without one).
+    ///
+    /// The corresponding C error is `EOPNOTSUPP`.
+    public static let notSupported = Errno(rawValue: EOPNOTSUPP)
+
+    /// The path is a folder; also what kernels before 3.11 say of `O_TMPFILE`.
+    ///
+    /// The corresponding C error is `EISDIR`.
+    public static let isDirectory = Errno(rawValue: EISDIR)
 }

@@ -22,6 +22,8 @@ public struct FileDescriptor: RawRepresentable, Hashable, Sendable {
         public static let closeOnExec = OpenOptions(rawValue: O_CLOEXEC)
         /// Fails unless the path is a folder, opened to flush its entries (`O_DIRECTORY`).
         public static let directory = OpenOptions(rawValue: O_DIRECTORY)
+        /// Returns at once where opening would wait (a FIFO with no writer) (`O_NONBLOCK`).
+        public static let nonBlocking = OpenOptions(rawValue: O_NONBLOCK)
     }
 
     /// Opens `path` for reading. Read-only on purpose: pgscalpel creates files only

@@ -1,3 +1,4 @@
+import CLinux
 import Glibc
 
 extension FileDescriptor {
@@ -17,6 +18,26 @@ extension FileDescriptor {
             return descriptor
         }
         return (FileDescriptor(rawValue: descriptor), path)
+    }
+}
+
+extension FileDescriptor {
+    /// Opens for writing a new file in `folder` that has no name yet, mode `mode`:
+    /// until `link(as:)` names it, whatever ends this process (kill -9 included)
+    /// takes the file with it. Throws `.notSupported` or `.isDirectory` where the
+    /// file system (or an old kernel) cannot make one.
+    ///
+    /// The corresponding C call is `open` with `O_TMPFILE`.
+    public static func makeUnnamedFile(in folder: String, mode: mode_t) throws(Errno) -> FileDescriptor {
+        FileDescriptor(rawValue: try valueOrErrno { CLinux_openUnnamed(folder, mode) })
+    }
+
+    /// Gives the unnamed file open here the name `path`, in one step; throws
+    /// `.fileExists`, leaving what is there alone, if `path` exists.
+    ///
+    /// The corresponding C function is `linkat`, through `/proc/self/fd`.
+    public func link(as path: String) throws(Errno) {
+        try nothingOrErrno { CLinux_linkDescriptor(rawValue, path) }
     }
 }
 

@@ -45,9 +45,9 @@ struct ApplyStatements {
     /// The test that any restored column differs.
     private let anyDifference: String
 
-    init(table relation: QualifiedName, live: LiveTable, key: [String], shared: [String], loaded: [String], updated: [String],
+    init(table tableName: QualifiedName, live: LiveTable, key: [String], shared: [String], loaded: [String], updated: [String],
          whereClause: String?, restrictedToUndo: Bool) throws {
-        let name = relation.sqlIdentifier(defaultSchema: "public")
+        let name = tableName.sqlIdentifier(defaultSchema: "public")
         table = name
         target = (live.isPartitioned ? "" : "ONLY ") + name
         self.key = key.map(\.sqlIdentifier)

@@ -30,7 +30,7 @@ struct UndoArchive {
                database: String?, progress: Progress?) throws -> Int {
         let started = Date()
         let sink = try AtomicFileSink(path: path, replacing: false)
-        let token = Interruption.register { [temporary = sink.temporaryPath] in try? FileSystem.removeFile(temporary) }
+        let token = Interruption.register(removing: sink.temporaryPath)
         defer { Interruption.unregister(token) }
         do {
             let builder = try ArchiveBuilder(sink: sink)
@@ -71,9 +71,9 @@ struct UndoArchive {
         try bytes.withUnsafeBytes { try builder.consume($0) }
     }
 
-    private func entry(_ relation: QualifiedName, _ type: String) -> String {
-        let name = type == "SCHEMA" ? relation.schema ?? "" : relation.name
-        let schema = type == "SCHEMA" ? "-" : relation.schema ?? "public"
+    private func entry(_ table: QualifiedName, _ type: String) -> String {
+        let name = type == "SCHEMA" ? table.schema ?? "" : table.name
+        let schema = type == "SCHEMA" ? "-" : table.schema ?? "public"
         return "--\n-- \(type == "TABLE DATA" ? "Data for Name" : "Name"): \(name); Type: \(type); Schema: \(schema); Owner: \(owner)\n--\n\n"
     }
 

@@ -40,7 +40,7 @@ public struct Backup {
                                 environment: environment.merging(childEnvironment) { $1 })
         let token = Interruption.register { [temporary = sink.temporaryPath, pid = run.processIdentifier] in
             kill(pid, SIGTERM)
-            try? FileSystem.removeFile(temporary)
+            if let temporary { try? FileSystem.removeFile(temporary) }
         }
         defer { Interruption.unregister(token) }
         do {

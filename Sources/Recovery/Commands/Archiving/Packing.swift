@@ -63,7 +63,7 @@ public enum Packing {
         if let path {
             try refuseExisting(path, overwrite: overwrite)
             let sink = try AtomicFileSink(path: path, replacing: overwrite)
-            let token = Interruption.register { [temporary = sink.temporaryPath] in try? FileSystem.removeFile(temporary) }
+            let token = Interruption.register(removing: sink.temporaryPath)
             defer { Interruption.unregister(token) }
             let index = try pack(input: input, sink: sink, compression: compression, started: started, progress: progress)
             try sink.commit()

@@ -158,7 +158,7 @@ public struct Export {
     /// The file appears under `path` only once complete; Ctrl-C leaves nothing behind.
     private func writeAtomically<Result>(_ path: String, _ body: (AtomicFileSink) throws -> Result) throws -> Result {
         let sink = try AtomicFileSink(path: path)
-        let token = Interruption.register { [temporary = sink.temporaryPath] in try? FileSystem.removeFile(temporary) }
+        let token = Interruption.register(removing: sink.temporaryPath)
         defer { Interruption.unregister(token) }
         let result = try body(sink)
         try sink.commit()

@@ -55,10 +55,10 @@ public struct Listing: Encodable, Sendable {
         dump = index.dump
         pgscalpelVersion = index.pgscalpelVersion
 
-        func selected(_ relation: QualifiedName?, schema: String?) -> Bool {
+        func selected(_ table: QualifiedName?, schema: String?) -> Bool {
             if !filter.schemas.isEmpty && !filter.schemas.contains(schema ?? "") { return false }
             if !filter.tables.isEmpty {
-                guard let relation, filter.tables.contains(where: { $0.matches(relation) }) else { return false }
+                guard let table, filter.tables.contains(where: { $0.matches(table) }) else { return false }
             }
             return true
         }

@@ -66,14 +66,14 @@ public struct TablePattern: Sendable, CustomStringConvertible {
         exactName = Self.literalText(name)
     }
 
-    public func matches(_ relation: QualifiedName) -> Bool {
+    public func matches(_ table: QualifiedName) -> Bool {
         if let exactSchema {
-            guard (relation.schema ?? "") == exactSchema else { return false }
-        } else if let schema, !Self.match(schema, Array(relation.schema ?? "")[...]) {
+            guard (table.schema ?? "") == exactSchema else { return false }
+        } else if let schema, !Self.match(schema, Array(table.schema ?? "")[...]) {
             return false
         }
-        if let exactName { return relation.name == exactName }
-        return Self.match(name, Array(relation.name)[...])
+        if let exactName { return table.name == exactName }
+        return Self.match(name, Array(table.name)[...])
     }
 
     private static func literalText(_ pattern: [Piece]) -> String? {

@@ -1,6 +1,7 @@
 import Glibc
 import Dispatch
 import PostgresAccess
+import Support
 import Synchronization
 
 /// What must not outlive pgscalpel when it is interrupted (Ctrl-C, SIGTERM, SIGHUP):
@@ -30,6 +31,11 @@ public enum Interruption {
     /// Registers `cleanup` until the returned token is passed to `unregister`.
     public static func register(_ cleanup: @escaping @Sendable () -> Void) -> Int {
         registry.add(cleanup)
+    }
+
+    /// Registers the removal of a temporary file, where there is one to remove.
+    public static func register(removing file: String?) -> Int {
+        register { if let file { try? FileSystem.removeFile(file) } }
     }
 
     public static func unregister(_ token: Int) {
