@@ -23,20 +23,26 @@ struct ApplyCommand: ParsableCommand {
         Modes: merge (default) writes only the difference; replace rewrites every row in scope; \
         missing re-inserts only rows deleted since the backup. --columns restores only those \
         columns of rows that exist on both sides; a column dropped in production must be added \
-        back first (the refusal prints the ALTER TABLE). --where limits all of it to matching rows. \
+        back first (the refusal prints the ALTER TABLE). --where limits all of it to matching rows, \
+        held against the backup's values and production's; --production-where chooses rows by \
+        their values in production now (the rows damaged since the backup) and takes the backup's \
+        values for them. Rows production has and the backup lacks (most likely added since the \
+        backup) are deleted by merge and replace: the plan warns, with their count and keys. \
         The table is never dropped: foreign keys, views, grants and triggers stay. Triggers fire \
         as for any write; --disable-triggers turns user triggers off for the transaction (needs \
         the table's owner). Nothing from the archive runs as SQL on production: only its COPY data.
 
-        Exit status: 0 done (or planned), 1 planned, but --execute would fail: the role lacks a \
-        privilege it needs, or production's constraints refuse rows it would write; 2 refused or \
-        failed (nothing was changed).
+        Exit status: 0 done (or nothing to change), 1 planned, but --execute would fail: the role \
+        lacks a privilege it needs, or production's constraints refuse rows it would write; 2 \
+        refused or failed (nothing was changed); 3 a dry run that planned changes (nothing was \
+        written: add --execute).
 
         Examples:
           pgscalpel apply prod.scalpel.sql.gz -t users --into postgres://app@db/prod
           pgscalpel apply prod.scalpel.sql.gz -t users --into 'dbname=prod' --mode missing --execute
           pgscalpel apply prod.scalpel.sql.gz -t users --into 'dbname=prod' --columns email --execute
           pgscalpel apply prod.scalpel.sql.gz -t orders --into 'dbname=prod' --where 'account_id = 42' --execute
+          pgscalpel apply prod.scalpel.sql.gz -t users --into 'dbname=prod' --production-where 'email IS NULL' --execute
           pgscalpel apply prod.scalpel.sql.gz -t contacts --into 'dbname=prod' --key email --execute
           pgscalpel apply pgscalpel-undo-public.users-….scalpel.sql.gz -t users --into 'dbname=prod' --mode replace --execute
         """)
@@ -64,6 +70,12 @@ struct ApplyCommand: ParsableCommand {
     @Option(name: .customLong("where"),
             help: ArgumentHelp("Only rows for which this SQL boolean expression holds.", valueName: "SQL"))
     var whereClause: String?
+
+    @Option(name: .customLong("production-where"),
+            help: ArgumentHelp("Only rows whose values in production now make this SQL boolean expression hold "
+                               + "(the rows damaged since the backup); the backup's values are taken for them.",
+                               valueName: "SQL"))
+    var productionWhere: String?
 
     @Flag(help: "Write. Without it, apply only plans and rolls back.")
     var execute = false
@@ -101,6 +113,7 @@ struct ApplyCommand: ParsableCommand {
         apply.key = try key.map { try CommaList.columnNames($0, option: "--key") }
         apply.columns = try columns.map { try CommaList.columnNames($0) }
         apply.whereClause = whereClause
+        apply.productionWhere = productionWhere
         apply.execute = execute
         apply.undoPath = undo
         apply.lockTimeout = lockTimeout

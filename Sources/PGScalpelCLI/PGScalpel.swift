@@ -27,7 +27,7 @@ struct PGScalpel: ParsableCommand {
           pgscalpel export prod.scalpel.sql.gz -t users --key 42 --format jsonl
 
         Exit status: 0 success, 1 a check failed (verify found damage, diff found a \
-        difference, ...), 2 error.
+        difference, ...), 2 error, 3 a dry run of apply that planned changes (nothing written).
         """,
         version: PGScalpelVersion.current,
         subcommands: [BackupCommand.self, PackCommand.self, ListCommand.self, VerifyCommand.self, CatCommand.self, ExportCommand.self,

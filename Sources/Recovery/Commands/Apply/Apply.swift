@@ -32,6 +32,9 @@ public struct Apply {
     /// `--columns`: restore only these columns of matched rows; nothing inserted or deleted.
     public var columns: [String]?
     public var whereClause: String?
+    /// `--production-where`: rows chosen by their values in production now (the rows
+    /// damaged since), the backup's rows taken for those keys whatever their values.
+    public var productionWhere: String?
     public var execute = false
     public var undoPath: String?
     public var lockTimeout = "10s"
@@ -65,10 +68,11 @@ public struct Apply {
         let declared = try catalog.columns(of: tableName)
         let backupColumns = (first.columns ?? []).map { (name: $0, typeText: declared[$0]?.typeText ?? "") }
         if let whereClause { _ = try WhereExpression(whereClause) }
+        if let productionWhere { _ = try WhereExpression(productionWhere, option: "--production-where") }
         let session = ArchiveTextSession(dump: reader.index.dump)
         var undoKeys: [Section]?
         if let undo = reader.index.dump.undo {
-            guard whereClause == nil else {
+            guard whereClause == nil && productionWhere == nil else {
                 throw UsageError("an undo archive covers exactly the rows an apply changed: it takes no --where")
             }
             guard key == nil else {
@@ -114,8 +118,10 @@ public struct Apply {
                     throw ApplyError("could not lock \(tableName) within --lock-timeout \(lockTimeout): another transaction "
                         + "is writing it; nothing was changed")
                 }
-                if let whereClause, error.sqlState?.hasPrefix("42") == true {
-                    throw UsageError("--where \(whereClause): \(error)")
+                if error.sqlState?.hasPrefix("42") == true, whereClause != nil || productionWhere != nil {
+                    let given = [("--where", whereClause), ("--production-where", productionWhere)]
+                        .compactMap { option, text in text.map { "\(option) \($0)" } }
+                    throw UsageError("\(given.joined(separator: ", ")): \(error)")
                 }
                 throw ApplyError("\(error); nothing was changed")
             }

@@ -14,6 +14,7 @@ public struct ApplyReport: Codable, Sendable {
     /// Columns written into matched rows.
     public var columns: [String]
     public var whereClause: String?
+    public var productionWhere: String?
     public var executed: Bool
     /// Backup rows in scope, loaded into the temporary table.
     public var backupRows: Int
@@ -42,10 +43,14 @@ public struct ApplyReport: Codable, Sendable {
     /// With violations, the BEFORE triggers that may mend the rows first (then
     /// `--execute` leaves the verdict to the server).
     public var beforeTriggers: [String]?
+    /// What the plan would do that an operator may not mean (rows added since the
+    /// backup deleted, later edits undone, a filter that leaves nothing): shown first.
+    public var warnings: [String] = []
 
     enum CodingKeys: String, CodingKey {
         case table, archive, backupStartedAt, backupDatabase, target, targetDatabase, mode, key, columns
         case whereClause = "where"
+        case productionWhere, warnings
         case executed, backupRows, inserted, updated, changedColumns, deleted, sample, schemaDrift, sequences
         case undoArchive, undoRows, seconds, role, lackingPrivileges, constraintViolations, uncheckedConstraints, beforeTriggers
     }
@@ -58,8 +63,10 @@ public struct ApplyReport: Codable, Sendable {
         if let note = databaseMismatchNote(backup: backupDatabase, other: targetDatabase, role: "this writes to database") {
             lines.append(note)
         }
+        lines += warnings.map { "WARNING: \($0)" }
         lines.append("mode \(mode.rawValue); rows matched by \(key.joined(separator: ", ")); backup rows in scope: \(backupRows)")
         if let whereClause { lines.append("where: \(whereClause)") }
+        if let productionWhere { lines.append("production where: \(productionWhere)") }
         func examples(_ kind: String) -> String {
             guard let keys = sample[kind], !keys.isEmpty else { return "" }
             return " (e.g. " + keys.joined(separator: "; ") + ")"
@@ -102,8 +109,10 @@ public struct ApplyReport: Codable, Sendable {
 }
 
 extension ApplyReport: CommandOutcome {
-    /// A plan the role may not execute, or whose rows production's constraints refuse, is a failed check.
+    /// A plan the role may not execute, or whose rows production's constraints refuse,
+    /// is a failed check; a dry run that would change rows has a status of its own.
     public var exitStatus: ExitStatus {
-        lackingPrivileges == nil && (executed || constraintViolations.isEmpty) ? .success : .checkFailed
+        guard lackingPrivileges == nil && (executed || constraintViolations.isEmpty) else { return .checkFailed }
+        return executed || inserted + updated + deleted == 0 ? .success : .dryRun
     }
 }

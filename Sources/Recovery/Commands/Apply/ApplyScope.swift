@@ -55,6 +55,7 @@ struct ApplyScope {
         // that another column retyped since, whose old values may not fit, is no obstacle.
         loaded = options.columns != nil && options.whereClause == nil && !restrictedToUndo ? key + updated : shared
         sql = try ApplyStatements(table: table, live: live, key: key, shared: shared, loaded: loaded, updated: updated,
-                                  whereClause: options.whereClause, restrictedToUndo: restrictedToUndo)
+                                  whereClause: options.whereClause, productionWhere: options.productionWhere,
+                                  restrictedToUndo: restrictedToUndo)
     }
 }

@@ -33,7 +33,12 @@ struct ApplyStatements {
     let shared: [String]
     /// The columns of the backup's rows loaded into the temporary table.
     let loaded: [String]
+    /// Which production rows are in scope, over production's columns (`p`).
     let scope: String
+    /// `--where`, over the backup's rows; and `--production-where`, which only
+    /// production's rows are held against.
+    private let backupCondition: String?
+    private let productionCondition: String?
     let overridingSystemValue: Bool
     /// Every column of production's table, in its order.
     let productionColumns: [String]
@@ -46,7 +51,7 @@ struct ApplyStatements {
     private let anyDifference: String
 
     init(table tableName: QualifiedName, live: LiveTable, key: [String], shared: [String], loaded: [String], updated: [String],
-         whereClause: String?, restrictedToUndo: Bool) throws {
+         whereClause: String?, productionWhere: String?, restrictedToUndo: Bool) throws {
         let name = tableName.sqlIdentifier(defaultSchema: "public")
         table = name
         target = (live.isPartitioned ? "" : "ONLY ") + name
@@ -59,8 +64,13 @@ struct ApplyStatements {
             // An undo archive's rows and inserted keys are all it may touch.
             let saved = keyColumns.map { "s.\($0) = p.\($0)" }.joined(separator: " AND ")
             scope = "(EXISTS (SELECT 1 FROM \(Self.backupTable) s WHERE \(saved)) OR EXISTS (SELECT 1 FROM \(Self.insertedKeysTable) s WHERE \(saved)))"
+            backupCondition = nil
+            productionCondition = nil
         } else {
-            scope = try whereClause.map { try WhereExpression($0).condition } ?? "true"
+            backupCondition = try whereClause.map { try WhereExpression($0).condition }
+            productionCondition = try productionWhere.map { try WhereExpression($0, option: "--production-where").condition }
+            let conditions = [backupCondition, productionCondition].compactMap { $0 }
+            scope = conditions.isEmpty ? "true" : conditions.joined(separator: " AND ")
         }
         productionColumns = live.columns.map(\.name.sqlIdentifier)
         nullFilled = live.columns.filter { !shared.contains($0.name) && !$0.fillsItself }.map(\.name.sqlIdentifier)
@@ -101,9 +111,19 @@ struct ApplyStatements {
         "COPY \(Self.insertedKeysTable) (\(key.joined(separator: ", "))) FROM STDIN"
     }
 
-    /// Keeps only the backup's rows in `--where`'s scope.
-    var narrowBackupTable: String {
-        "DELETE FROM \(Self.backupTable) WHERE NOT coalesce(\(scope), false)"
+    /// Keeps only the backup's rows in scope: those `--where` holds for, and with
+    /// `--production-where`, those whose production row it holds for. Production's
+    /// rows are chosen in a CTE, which cannot see the backup's columns: a name
+    /// production lacks is an error, not silently the backup's column.
+    var narrowBackupTable: String? {
+        var outside: [String] = []
+        if let backupCondition { outside.append("NOT coalesce(\(backupCondition), false)") }
+        guard let productionCondition else {
+            return outside.isEmpty ? nil : "DELETE FROM \(Self.backupTable) AS b WHERE \(outside[0])"
+        }
+        outside.append("NOT EXISTS (SELECT 1 FROM chosen s WHERE \(match("s", "b")))")
+        return "WITH chosen AS (SELECT \(keys("p")) FROM \(target) p WHERE coalesce(\(productionCondition), false)) "
+            + "DELETE FROM \(Self.backupTable) AS b WHERE \(outside.joined(separator: " OR "))"
     }
 
     var keyMatch: String { match("p", "b") }

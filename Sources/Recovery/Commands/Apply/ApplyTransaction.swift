@@ -61,7 +61,7 @@ struct ApplyTransaction {
             throw ApplyError("the backup's rows do not fit production's column types (retyped since the backup: \(retyped)): "
                 + "\(error); nothing was changed (restore other columns with --columns)")
         }
-        if options.whereClause != nil { try connection.execute(sql.narrowBackupTable) }
+        if let narrow = sql.narrowBackupTable { try connection.execute(narrow) }
         if options.key != nil {
             // A primary key is one by construction; columns the user names must be shown to be.
             try requireUniqueKey(scope.key, in: sql.target, side: "production")
@@ -103,7 +103,8 @@ struct ApplyTransaction {
         var report = ApplyReport(
             table: table.description, archive: options.archive, backupStartedAt: dump.startedAt, backupDatabase: dump.database,
             target: options.target.redacted, targetDatabase: connection.database, mode: options.mode, key: scope.key,
-            columns: scope.updated, whereClause: options.whereClause, executed: false, backupRows: plan.backupRows,
+            columns: scope.updated, whereClause: options.whereClause, productionWhere: options.productionWhere,
+            executed: false, backupRows: plan.backupRows,
             inserted: plan.inserts, updated: plan.updates,
             changedColumns: zip(scope.updated, plan.perColumn).map { ChangedColumn(column: $0, rows: $1) },
             deleted: plan.deletes, sample: plan.sample, schemaDrift: scope.drift, sequences: sequences.map(\.sequence),
@@ -111,6 +112,7 @@ struct ApplyTransaction {
         report.constraintViolations = foreseen.violations
         report.uncheckedConstraints = foreseen.unchecked
         if !menders.isEmpty { report.beforeTriggers = menders }
+        report.addWarnings(undoing: reader.index.dump.undo != nil, columnsGiven: options.columns != nil)
         if !lacking.isEmpty {
             report.role = try connection.currentRole()
             report.lackingPrivileges = lacking

@@ -83,7 +83,7 @@ public struct Export {
     /// The tables the patterns match, in order, each with the `--where` of the `-t`
     /// that matched it first.
     private func chosenTables(in index: ArchiveIndex) throws -> [(table: QualifiedName, filter: WhereExpression?)] {
-        let filters = try wheres.map(WhereExpression.init)
+        let filters = try wheres.map { try WhereExpression($0) }
         guard filters.isEmpty || filters.count == tables.count else {
             throw UsageError("give one --where per -t, in the same order (\(tables.count) -t, \(filters.count) --where)")
         }

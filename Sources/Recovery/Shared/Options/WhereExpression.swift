@@ -8,10 +8,13 @@ import DumpParser
 /// Export and diff add a read-only transaction and the one-statement protocol.
 struct WhereExpression: Equatable {
     let expression: String
+    /// The option it came from, for messages: `--where`, or apply's `--production-where`.
+    let option: String
 
-    init(_ expression: String) throws {
+    init(_ expression: String, option: String = "--where") throws {
         self.expression = expression
-        guard expression.contains(where: { !$0.isWhitespace }) else { throw UsageError("--where needs an expression") }
+        self.option = option
+        guard expression.contains(where: { !$0.isWhitespace }) else { throw UsageError("\(option) needs an expression") }
         // A `)` after the expression is found as a token only if no quote, dollar
         // quote or comment the expression left open swallowed it.
         let sentinel = expression.utf8.count + 1
@@ -40,6 +43,6 @@ struct WhereExpression: Equatable {
     var condition: String { "(\n\(expression)\n)" }
 
     private func failure(_ reason: String) -> UsageError {
-        UsageError("--where \(expression): \(reason)")
+        UsageError("\(option) \(expression): \(reason)")
     }
 }

@@ -7,6 +7,9 @@ public enum ExitStatus: Int32, Sendable {
     /// difference, a plan that `--execute` would fail, a key with no row, a
     /// statement passed over.
     case checkFailed = 1
+    /// A dry run that planned changes and wrote none: distinct from a finished
+    /// write, so that a script that forgot `--execute` cannot take it for done.
+    case dryRun = 3
 }
 
 /// A report whose contents decide the command's exit status, so that the rule
