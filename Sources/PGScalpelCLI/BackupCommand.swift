@@ -7,7 +7,13 @@ struct BackupCommand: ParsableCommand {
         abstract: "Run pg_dump and write an indexed archive (a .sql.gz that psql still restores).",
         discussion: """
         The archive appears under FILE only when complete (mode 0600); an interrupted \
-        backup leaves nothing behind. pg_dump's selection options pass through.
+        backup leaves nothing behind. pg_dump's selection options pass through. The summary \
+        names the database, host, port and role the dump came from; a backup with no table \
+        exits 1 (most often the wrong database) unless --allow-empty.
+
+        Connection settings: -d, -h, -p, -U first; then PG* variables, ~/.pgpass and service \
+        files as libpq reads them; POSTGRES_* variables fill what none of those says, and one \
+        that disagrees with its PG* variable (or stands beside a service) stops the backup.
 
         Examples:
           pgscalpel backup -d postgres://app@db/prod -f prod_$(date +%Y%m%d).scalpel.sql.gz
@@ -22,6 +28,9 @@ struct BackupCommand: ParsableCommand {
 
     @Flag(help: "Replace the archive if the file exists.")
     var overwrite = false
+
+    @Flag(name: .customLong("allow-empty"), help: "A backup with no table is what is meant (else it exits 1).")
+    var allowEmpty = false
 
     @Option(name: [.customShort("t"), .customLong("table")], help: "Dump only tables matching this pattern (pg_dump -t; repeatable).")
     var tables: [String] = []
@@ -61,8 +70,9 @@ struct BackupCommand: ParsableCommand {
     func run() throws {
         var backup = Backup(target: try connection.target(), file: file, pgDumpArguments: pgDumpArguments)
         backup.overwrite = overwrite
-        let index = try backup.run(progress: Progress(label: "backup"))
-        let summary = ArchiveSummary(path: file, index: index)
+        let result = try backup.run(progress: Progress(label: "backup"))
+        let summary = ArchiveSummary(backup: result, path: file, allowEmpty: allowEmpty)
         try writeStandardOutput(json ? try jsonText(summary) : summary.renderText())
+        try summary.requireSuccess()
     }
 }

@@ -3,7 +3,8 @@ import PostgresAccess
 
 /// libpq's ways to name a database, spelled as pg_dump spells them. Whatever is not
 /// given comes from PG* variables, ~/.pgpass and service files, as libpq does, or
-/// else from the POSTGRES_* variables of the operators' backup scripts.
+/// else from the POSTGRES_* variables of the operators' backup scripts; where those
+/// two disagree, the command stops rather than guess.
 struct ConnectionOptions: ParsableArguments {
     @Option(name: [.customShort("d"), .customLong("dbname")],
             help: ArgumentHelp("Database: a conninfo string or a postgres:// URI.", valueName: "CONN"))
@@ -27,10 +28,13 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: [.customShort("U"), .customLong("username")], help: "User name.")
     var username: String?
 
+    /// The flags first, then the environment, so that `-U` settles a PGUSER and
+    /// POSTGRES_USER that disagree.
     func target() throws -> ConnectionTarget {
-        try ConnectionTarget(dbname)
+        try ConnectionTarget(dbname, environment: [:])
             .setting("host", to: host)
             .setting("port", to: port)
             .setting("user", to: username)
+            .applyingPostgresVariables()
     }
 }

@@ -48,6 +48,9 @@ public final class Connection {
         PQdb(handle).map { String(cString: $0) } ?? ""
     }
 
+    /// The database, host, port and login role this connection reached.
+    public var endpoint: ConnectionEndpoint { ConnectionEndpoint(handle) }
+
     /// `current_user`: the role privileges are checked for (a role's own
     /// `SET ROLE` default can make it differ from the login user).
     public func currentRole() throws -> String {

@@ -14,15 +14,15 @@ public struct ConnectionTarget: Sendable {
     /// `postgres://` / `postgresql://` URI, or, as pg_dump's `-d` takes it, a
     /// bare database name (no `=` and no URI prefix); nil or empty means libpq's defaults.
     ///
-    /// When `environment` sets none of libpq's connection variables, the
-    /// `POSTGRES_HOST`, `POSTGRES_PORT`, `POSTGRES_USER`, `POSTGRES_PASSWORD`
-    /// and `POSTGRES_DB` variables that container images and backup scripts
-    /// use fill the matching parameters `spec` left out.
+    /// The `POSTGRES_HOST`, `POSTGRES_PORT`, `POSTGRES_USER`, `POSTGRES_PASSWORD`
+    /// and `POSTGRES_DB` variables that container images and backup scripts use
+    /// fill the parameters `spec` left out, and disagreeing with a libpq variable
+    /// (or a service) is an error: see `applyPostgresVariables`.
     public init(_ spec: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         let spec = spec ?? ""
         let isConninfo = spec.contains("=") || spec.hasPrefix("postgres://") || spec.hasPrefix("postgresql://")
         parameters = spec.isEmpty || isConninfo ? try Self.parse(spec) : [("dbname", spec)]
-        applyPostgresVariables(from: environment)
+        try applyPostgresVariables(from: environment)
     }
 
     init(parameters: [(keyword: String, value: String)]) {

@@ -20,6 +20,9 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable {
 
         /// libpq could not parse the conninfo string or URI.
         public static let invalidConnectionString = Code("invalid connection string")
+        /// Two sources of connection settings (PG* and POSTGRES_* variables, a
+        /// service) disagree, and nothing on the command line settles it.
+        public static let conflictingSettings = Code("conflicting connection settings")
         /// No session was established; the message says why.
         public static let connectionFailed = Code("connection failed")
         /// The server reported an error; `sqlState` classifies it.

@@ -59,15 +59,50 @@ import Testing
         ])
     }
 
-    @Test(arguments: ["PGHOST", "PGHOSTADDR", "PGPORT", "PGUSER", "PGPASSWORD", "PGDATABASE", "PGSERVICE"])
-    func libpqVariablesDisablePostgresVariables(variable: String) throws {
-        let target = try ConnectionTarget(nil, environment: [variable: "x", "POSTGRES_HOST": "db.internal", "POSTGRES_DB": "app"])
-        #expect(target.parameters.isEmpty)
+    /// The runbook's scripts on a database host with PG* variables exported: each
+    /// setting comes from where it is said, and a setting said twice differently stops.
+    @Test func postgresVariablesFillOnlyWhatNoLibpqVariableSays() throws {
+        let target = try ConnectionTarget(nil, environment: ["PGHOST": "/run/postgresql", "PGPORT": "5433", "POSTGRES_DB": "app",
+                                                              "POSTGRES_USER": "app", "PGUSER": "app"])
+        #expect(dictionary(target) == ["dbname": "app"])
     }
 
-    @Test func serviceDisablesPostgresVariables() throws {
-        let target = try ConnectionTarget("service=prod", environment: ["POSTGRES_HOST": "db.internal"])
-        #expect(dictionary(target) == ["service": "prod"])
+    @Test(arguments: [("PGUSER", "POSTGRES_USER", "user=... (or -U)"), ("PGDATABASE", "POSTGRES_DB", "the database"),
+                      ("PGHOST", "POSTGRES_HOST", "host=... (or -h)"), ("PGHOSTADDR", "POSTGRES_HOST", "host=..."),
+                      ("PGPORT", "POSTGRES_PORT", "port=... (or -p)")])
+    func disagreeingVariablesStopTheCommand(libpq: String, postgres: String, remedy: String) throws {
+        let error = #expect(throws: PostgresError.self) {
+            try ConnectionTarget(nil, environment: [libpq: "postgres", postgres: "app"])
+        }
+        #expect(error?.code == .conflictingSettings)
+        #expect(error?.description.contains("\(libpq)=postgres and \(postgres)=app disagree: give \(remedy)") == true,
+                "\(String(describing: error))")
+    }
+
+    @Test func theCommandLineSettlesADisagreement() throws {
+        let environment = ["PGUSER": "postgres", "POSTGRES_USER": "app", "PGDATABASE": "postgres", "POSTGRES_DB": "app"]
+        let target = try ConnectionTarget("user=app dbname=app", environment: environment)
+        #expect(dictionary(target) == ["user": "app", "dbname": "app"])
+        let flagged = try ConnectionTarget("dbname=app", environment: [:]).setting("user", to: "app")
+            .applyingPostgresVariables(from: environment)
+        #expect(dictionary(flagged) == ["user": "app", "dbname": "app"])
+    }
+
+    @Test func passwordsThatDifferAreNotShown() throws {
+        let error = #expect(throws: PostgresError.self) {
+            try ConnectionTarget(nil, environment: ["PGPASSWORD": "hunter2", "POSTGRES_PASSWORD": "swordfish"])
+        }
+        #expect(error?.description.contains("PGPASSWORD and POSTGRES_PASSWORD differ") == true)
+        #expect(error.map { !$0.description.contains("hunter2") && !$0.description.contains("swordfish") } == true)
+    }
+
+    @Test(arguments: [("service=prod", [String: String]()), (nil, ["PGSERVICE": "prod"])])
+    func aServiceBesidePostgresVariablesStopsTheCommand(spec: String?, service: [String: String]) throws {
+        let error = #expect(throws: PostgresError.self) {
+            try ConnectionTarget(spec, environment: service.merging(["POSTGRES_HOST": "db.internal"]) { $1 })
+        }
+        #expect(error?.description.contains("POSTGRES_HOST=db.internal is set beside the service prod") == true)
+        #expect(try ConnectionTarget("service=prod", environment: [:]).parameters.count == 1)
     }
 
     @Test func childProcessArgumentsKeepThePasswordOutOfArgv() throws {

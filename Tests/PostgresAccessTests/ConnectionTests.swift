@@ -131,7 +131,9 @@ import Testing
                 }
             }
         }
-        let target = try ConnectionTarget(nil, environment: ProcessInfo.processInfo.environment.merging(["POSTGRES_HOST": "elsewhere"]) { $1 })
+        // POSTGRES_* variables that agree with them change nothing.
+        let agreeing = ["POSTGRES_USER": SharedServer.passwordUser, "POSTGRES_DB": "template1"]
+        let target = try ConnectionTarget(nil, environment: ProcessInfo.processInfo.environment.merging(agreeing) { $1 })
         #expect(target.parameters.isEmpty)
         let connection = try Connection(target)
         #expect(try connection.execute("SELECT current_user, current_database()").rows[0] == [SharedServer.passwordUser, "template1"])

@@ -11,7 +11,7 @@ import Testing
         let plan = try items.db.apply(items.archive, "items", [])
         #expect(plan.status == 3, "\(plan.errors)")
         let lines = plan.text.split(separator: "\n").map(String.init)
-        #expect(lines.count > 2 && lines[1].hasPrefix("WARNING: this deletes 40 rows that production has and the backup "
+        #expect(lines.count > 3 && lines[1].hasPrefix("connected to database \(items.db.name) on ") && lines[2].hasPrefix("WARNING: this deletes 40 rows that production has and the backup "
             + "does not, rows added since the backup among them (e.g. id=5001; id=5002;"), "\(plan.text)")
         #expect(plan.text.contains("WARNING: this rewrites 150 rows to the backup's values, undoing every edit"), "\(plan.text)")
         let report = try items.db.applyReport(items.archive, "items", [])

@@ -86,7 +86,7 @@ import ScalpelArchive
             """)
         let archive = FileManager.default.temporaryDirectory.appendingPathComponent("ext-\(UUID().uuidString).scalpel.sql.gz").path
         defer { unlink(archive) }
-        let index = try Backup(target: source, file: archive, pgDumpArguments: []).run()
+        let index = try Backup(target: source, file: archive, pgDumpArguments: []).run().index
         #expect(index.dump.extensions?["vector"] == "0.5.1")
 
         let target = try RestoreServer.makeDatabase()

@@ -1,3 +1,4 @@
+import PostgresAccess
 
 /// What `apply` planned and, with `--execute`, did.
 public struct ApplyReport: Codable, Sendable {
@@ -9,6 +10,8 @@ public struct ApplyReport: Codable, Sendable {
     public var target: String
     /// The database the target connection reached.
     public var targetDatabase: String
+    /// Where the target connection went: database, host, port and role.
+    public var connection: ConnectionEndpoint
     public var mode: Apply.Mode
     public var key: [String]
     /// Columns written into matched rows.
@@ -48,7 +51,7 @@ public struct ApplyReport: Codable, Sendable {
     public var warnings: [String] = []
 
     enum CodingKeys: String, CodingKey {
-        case table, archive, backupStartedAt, backupDatabase, target, targetDatabase, mode, key, columns
+        case table, archive, backupStartedAt, backupDatabase, target, targetDatabase, connection, mode, key, columns
         case whereClause = "where"
         case productionWhere, warnings
         case executed, backupRows, inserted, updated, changedColumns, deleted, sample, schemaDrift, sequences
@@ -60,6 +63,7 @@ public struct ApplyReport: Codable, Sendable {
         let state = executed ? "committed" : "DRY RUN: nothing was written (add --execute to apply)"
         let backup = [backupDatabase, backupStartedAt.map { "at \($0)" }].compactMap { $0 }.joined(separator: " ")
         lines.append("apply \(table) from \(archive)\(backup.isEmpty ? "" : " (backup of \(backup))") into \(target): \(state)")
+        lines.append("connected to \(connection)")
         if let note = databaseMismatchNote(backup: backupDatabase, other: targetDatabase, role: "this writes to database") {
             lines.append(note)
         }

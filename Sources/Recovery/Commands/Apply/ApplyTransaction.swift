@@ -102,7 +102,7 @@ struct ApplyTransaction {
         let dump = reader.index.dump
         var report = ApplyReport(
             table: table.description, archive: options.archive, backupStartedAt: dump.startedAt, backupDatabase: dump.database,
-            target: options.target.redacted, targetDatabase: connection.database, mode: options.mode, key: scope.key,
+            target: options.target.redacted, targetDatabase: connection.database, connection: connection.endpoint, mode: options.mode, key: scope.key,
             columns: scope.updated, whereClause: options.whereClause, productionWhere: options.productionWhere,
             executed: false, backupRows: plan.backupRows,
             inserted: plan.inserts, updated: plan.updates,

@@ -13,6 +13,8 @@ public struct Backup {
     public var pgDumpArguments: [String]
     /// Whether an existing file under `file` may be replaced.
     public var overwrite = false
+    /// Whether a backup with no table is what was meant (else it is flagged).
+    public var allowEmpty = false
 
     public init(target: ConnectionTarget, file: String, pgDumpArguments: [String]) {
         self.target = target
@@ -20,7 +22,13 @@ public struct Backup {
         self.pgDumpArguments = pgDumpArguments
     }
 
-    public func run(progress: Progress? = nil) throws -> ArchiveIndex {
+    /// The archive written, and where its dump came from.
+    public struct Result {
+        public var index: ArchiveIndex
+        public var source: ConnectionEndpoint
+    }
+
+    public func run(progress: Progress? = nil) throws -> Result {
         try Packing.refuseExisting(file, overwrite: overwrite)
         let binaries = try ServerBinaries.locate()
         let pgDump = try binaries.require(.pgDump)
@@ -54,7 +62,7 @@ public struct Backup {
                 database: source.database, startedAt: isoTimestamp(started), completedAt: isoTimestamp(Date()),
                 settings: settings, pgDumpArguments: pgDumpArguments, extensions: source.extensions))
             try sink.commit()
-            return index
+            return Result(index: index, source: source.endpoint)
         } catch {
             run.terminate()
             sink.discard()
@@ -67,7 +75,8 @@ public struct Backup {
     /// extensions' versions here because pg_dump's plain output has none; this is
     /// outside pg_dump's snapshot, which matters only for an extension created,
     /// dropped or updated while the backup starts.
-    private func checkServer(pgDumpVersion: String) throws -> (database: String, extensions: [String: String]) {
+    private func checkServer(pgDumpVersion: String)
+        throws -> (database: String, endpoint: ConnectionEndpoint, extensions: [String: String]) {
         let connection = try Connection(target)
         let database = connection.database
         var extensions: [String: String] = [:]
@@ -79,6 +88,6 @@ public struct Backup {
             throw PgDumpError(message: "pg_dump \(pgDumpVersion) cannot dump a PostgreSQL \(serverMajor) server: "
                 + "install postgresql-client-\(serverMajor) (or put its pg_dump first on PATH)")
         }
-        return (database, extensions)
+        return (database, connection.endpoint, extensions)
     }
 }

@@ -155,7 +155,7 @@ public struct Diff {
         let summary = DiffSummary(
             table: plan.table.description, archive: archive, dumpStartedAt: reader.index.dump.startedAt,
             backupDatabase: reader.index.dump.database, production: production.redacted,
-            productionDatabase: connection.database, key: plan.key.columns, keySource: plan.key.source, columns: plan.columns,
+            productionDatabase: connection.database, productionConnection: connection.endpoint, key: plan.key.columns, keySource: plan.key.source, columns: plan.columns,
             whereClause: whereClause, backupReadFrom: readFrom, backupRows: tally.backupRows,
             productionRows: tally.productionRows, deleted: tally.deleted, inserted: tally.inserted, changed: tally.changed,
             changedColumns: zip(plan.columns, tally.changedColumns).filter { $0.1 > 0 }

@@ -1,3 +1,4 @@
+import PostgresAccess
 import ScalpelArchive
 
 /// What `diff` found, as its summary prints it and `--json` writes it.
@@ -10,6 +11,8 @@ public struct DiffSummary: Codable, Sendable {
     public var production: String
     /// The database production's connection reached.
     public var productionDatabase: String
+    /// Where production's connection went: database, host, port and role.
+    public var productionConnection: ConnectionEndpoint
     public var key: [String]
     public var keySource: DiffKey.Source
     /// The columns compared, key included, in the backup's order.
@@ -36,7 +39,7 @@ public struct DiffSummary: Codable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case table, archive, dumpStartedAt, backupDatabase, production, productionDatabase, key, keySource, columns
+        case table, archive, dumpStartedAt, backupDatabase, production, productionDatabase, productionConnection, key, keySource, columns
         case whereClause = "where"
         case backupReadFrom, backupRows, productionRows, deleted, inserted, changed, changedColumns, schemaDrift, listed
     }

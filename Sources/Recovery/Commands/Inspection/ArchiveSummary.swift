@@ -1,4 +1,5 @@
 import FoundationEssentials
+import PostgresAccess
 import ScalpelArchive
 
 /// The few lines `backup` and `pack -f` print about the archive they wrote.
@@ -10,6 +11,11 @@ public struct ArchiveSummary: Codable, Sendable {
     public var members: Int
     public var dumpBytes: UInt64
     public var archiveBytes: UInt64
+    /// For `backup`: the database its dump came from, as the connection reached it.
+    public var source: ConnectionEndpoint?
+    /// What a backup's caller must look at (a backup with no table: most often the
+    /// wrong database, reached through a variable nobody looked at).
+    public var warnings: [String] = []
 
     public init(path: String, index: ArchiveIndex) {
         archive = path
@@ -22,8 +28,26 @@ public struct ArchiveSummary: Codable, Sendable {
         archiveBytes = (attributes?[.size] as? UInt).map(UInt64.init) ?? index.compressedSize
     }
 
-    public func renderText() -> String {
-        printableLines(["\(archive): \(tables) tables, \(rows) rows, \(sections) sections in \(members) members; "
-            + "\(formatBytes(dumpBytes)) of SQL in \(formatBytes(archiveBytes))"])
+    /// A backup's summary: where it came from, and no table flagged.
+    public init(backup result: Backup.Result, path: String, allowEmpty: Bool) {
+        self.init(path: path, index: result.index)
+        source = result.source
+        if tables == 0 && !allowEmpty {
+            warnings.append("the backup of \(result.source) holds no table: is that the database meant? "
+                + "(--allow-empty accepts it)")
+        }
     }
+
+    public func renderText() -> String {
+        var lines = source.map { ["backup of \($0)"] } ?? []
+        lines += warnings.map { "WARNING: \($0)" }
+        lines.append("\(archive): \(tables) tables, \(rows) rows, \(sections) sections in \(members) members; "
+            + "\(formatBytes(dumpBytes)) of SQL in \(formatBytes(archiveBytes))")
+        return printableLines(lines)
+    }
+}
+
+extension ArchiveSummary: CommandOutcome {
+    /// A flagged backup is written, and kept, but is not a success for cron to ignore.
+    public var exitStatus: ExitStatus { warnings.isEmpty ? .success : .checkFailed }
 }

@@ -57,6 +57,7 @@ public struct Restore {
         let checks = RestoreTargetChecks(connection: session.connection)
         var report = RestoreReport(archive: archive, target: target.redacted, tables: [],
                                    skippedForeignKeys: plan.skippedForeignKeys, notes: plan.notes)
+        report.connection = session.connection.endpoint
 
         var committing = false
         var missing = RestoreSession.MissingRoles()

@@ -1,3 +1,4 @@
+import PostgresAccess
 import ScalpelArchive
 import Support
 
@@ -13,6 +14,8 @@ public struct RestoreReport: Codable, Sendable {
     public var archive: String
     /// The target's connection string, password hidden.
     public var target: String
+    /// Where the target connection went: database, host, port and role.
+    public var connection: ConnectionEndpoint?
     public var tables: [Table]
     /// Tables `--clean` dropped before restoring them.
     public var dropped: [QualifiedName] = []
@@ -27,6 +30,7 @@ public struct RestoreReport: Codable, Sendable {
     public func renderText() -> String {
         var lines = ["restored \(tables.count) table\(tables.count == 1 ? "" : "s") into \(target) "
             + "in \(decimal(seconds, places: 1)) s"]
+        if let connection { lines.append("connected to \(connection)") }
         lines += formatTable(header: ["table", "rows"],
                              rows: tables.map { [$0.table.description, $0.rows.map(String.init) ?? "-"] },
                              rightAligned: [1]).map { "  \($0)" }

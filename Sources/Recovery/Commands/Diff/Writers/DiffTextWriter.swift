@@ -16,6 +16,7 @@ final class DiffTextWriter: DiffDetailWriter {
         var lines: [String] = []
         let dumped = summary.dumpStartedAt.map { "backup of \($0)" } ?? "backup"
         lines.append("\(summary.table): \(dumped) (\(summary.archive)) against \(summary.production)")
+        lines.append("connected to \(summary.productionConnection)")
         if let note = databaseMismatchNote(backup: summary.backupDatabase, other: summary.productionDatabase,
                                            role: "production here is database") {
             lines.append(note)

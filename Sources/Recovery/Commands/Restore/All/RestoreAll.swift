@@ -35,6 +35,7 @@ public struct RestoreAll: Sendable {
         session.continueOnError = !exitOnError
         try Self.requireNoTables(session.connection)
         var report = RestoreAllReport(archive: archive, target: target.redacted)
+        report.connection = session.connection.endpoint
 
         let entries = index.sections.filter { $0.kind == .entry }
         let firstData = entries.firstIndex { $0.type == "TABLE DATA" || Self.serialData.contains($0.type ?? "") } ?? entries.count

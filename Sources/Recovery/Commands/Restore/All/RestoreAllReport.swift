@@ -1,3 +1,4 @@
+import PostgresAccess
 import FoundationEssentials
 
 /// What `restore --all` did, with the time each phase took (`drill` reports them).
@@ -17,6 +18,8 @@ public struct RestoreAllReport: Codable, Sendable {
     public var archive: String
     /// The target's connection string, password hidden.
     public var target: String
+    /// Where the target connection went: database, host, port and role.
+    public var connection: ConnectionEndpoint?
     /// Sections run (or loaded), the skipped DATABASE entries of a --create dump not counted.
     public var sections = 0
     /// Rows loaded per TABLE DATA section that was COPY data.
@@ -36,6 +39,7 @@ public struct RestoreAllReport: Codable, Sendable {
     public func renderText() -> String {
         let rows = tables.reduce(UInt64(0)) { $0 + ($1.rows ?? 0) }
         var lines = ["restored \(sections) sections (\(tables.count) tables, \(rows) rows) into \(target)"]
+        if let connection { lines.append("connected to \(connection)") }
         lines += phases.map { "  \($0.name): \(decimal($0.seconds, places: 1)) s" }
         if !notes.isEmpty {
             lines.append("notes:")
