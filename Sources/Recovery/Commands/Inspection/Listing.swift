@@ -36,10 +36,10 @@ public struct Listing: Encodable, Sendable {
     public var entries: [Entry]?
 
     public struct Filter: Sendable {
-        public var schemas: [String] = []
+        public var schemas: [SchemaPattern] = []
         public var tables: [TablePattern] = []
         public var types: [String] = []
-        public init(schemas: [String] = [], tables: [TablePattern] = [], types: [String] = []) {
+        public init(schemas: [SchemaPattern] = [], tables: [TablePattern] = [], types: [String] = []) {
             self.schemas = schemas
             self.tables = tables
             self.types = types
@@ -56,7 +56,7 @@ public struct Listing: Encodable, Sendable {
         pgscalpelVersion = index.pgscalpelVersion
 
         func selected(_ relation: QualifiedName?, schema: String?) -> Bool {
-            if !filter.schemas.isEmpty && !filter.schemas.contains(schema ?? "") { return false }
+            if !filter.schemas.isEmpty && !filter.schemas.contains(where: { $0.matches(schema) }) { return false }
             if !filter.tables.isEmpty {
                 guard let relation, filter.tables.contains(where: { $0.matches(relation) }) else { return false }
             }

@@ -27,8 +27,7 @@ extension ArchiveIndex {
         guard !found.isEmpty else {
             throw UsageError("no table \(pattern) in the archive (pgscalpel ls lists them)")
         }
-        let wildcard = pattern.description.contains("*") || pattern.description.contains("?")
-        if found.count > 1 && !wildcard {
+        if found.count > 1 && !pattern.hasWildcards {
             throw UsageError("\(pattern) is ambiguous: \(found.map(\.description).joined(separator: ", ")); qualify it with a schema")
         }
         return found
