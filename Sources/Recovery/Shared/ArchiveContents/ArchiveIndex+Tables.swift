@@ -20,17 +20,36 @@ extension ArchiveIndex {
         }
     }
 
-    /// The tables a pattern names. A pattern must name at least one; a pattern
-    /// without wildcards that fits tables in several schemas is ambiguous.
+    /// The tables a pattern names. A pattern must name at least one, and when it
+    /// names none the archive's closest names are offered, spelled to paste after
+    /// `-t`: every command that takes `-t` of an archive comes through here. A
+    /// pattern without wildcards that fits tables in several schemas is ambiguous.
     public func tables(matching pattern: TablePattern) throws -> [QualifiedName] {
-        let found = tables.filter { pattern.matches($0) }
+        let all = tables
+        let found = all.filter { pattern.matches($0) }
         guard !found.isEmpty else {
-            throw UsageError("no table \(pattern) in the archive (pgscalpel ls lists them)")
+            let close = Self.suggestions(for: pattern, among: all)
+            let suggestion = close.isEmpty ? "" : "; did you mean \(listedAsAlternatives(close.map(TablePattern.spelling)))?"
+            throw UsageError("no table \(pattern) in the archive\(suggestion) (pgscalpel ls lists them)")
         }
         if found.count > 1 && !pattern.hasWildcards {
             throw UsageError("\(pattern) is ambiguous: \(found.map(\.description).joined(separator: ", ")); qualify it with a schema")
         }
         return found
+    }
+
+    /// The tables the pattern would match but for case (`Sales.order*` for
+    /// `"Sales"."Order Items"`, the mistake unquoted folding invites), then those
+    /// whose names are a typo away; five at most.
+    private static func suggestions(for pattern: TablePattern, among all: [QualifiedName]) -> [QualifiedName] {
+        let caseless = (try? TablePattern(pattern.description.lowercased())).map { folded in
+            all.filter { folded.matches(QualifiedName(schema: $0.schema?.lowercased(), name: $0.name.lowercased())) }
+        } ?? []
+        let typed = pattern.typedName
+        let byText = Dictionary(grouping: all) { typed.qualified ? $0.description : $0.name }
+        let close = closestNames(to: typed.text, among: Array(byText.keys)).flatMap { byText[$0] ?? [] }
+        var seen = Set<QualifiedName>()
+        return (caseless + close).filter { seen.insert($0).inserted }.prefix(5).map { $0 }
     }
 
     /// Sections that belong to `table`, in dump order.

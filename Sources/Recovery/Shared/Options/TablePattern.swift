@@ -26,6 +26,12 @@ public struct TablePattern: Sendable, CustomStringConvertible {
         name.exactText == nil || (schema != nil && schema?.exactText == nil)
     }
 
+    /// The text a user meant, for "did you mean": quotes dropped, case folded, so
+    /// `Usres` and `"usres"` both look like `users`.
+    var typedName: (qualified: Bool, text: String) {
+        (schema != nil, description.filter { $0 != "\"" }.lowercased())
+    }
+
     public func matches(_ relation: QualifiedName) -> Bool {
         if let schema, !schema.matches(relation.schema ?? "") { return false }
         return name.matches(relation.name)
@@ -37,6 +43,17 @@ extension TablePattern {
     /// a pattern reads double quotes as SQL does.
     init(exactly table: QualifiedName) throws {
         try self.init(table.sqlIdentifier)
+    }
+
+    /// `table` as one would type it after `-t`: each part as it is when folding
+    /// and the pattern characters leave it alone, else double-quoted.
+    static func spelling(of table: QualifiedName) -> String {
+        func part(_ text: String) -> String {
+            let plain = text.first.map { $0 == "_" || ("a"..."z").contains($0) } == true
+                && text.allSatisfy { $0 == "_" || ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+            return plain ? text : text.sqlIdentifier
+        }
+        return (table.schema.map { part($0) + "." } ?? "") + part(table.name)
     }
 }
 
