@@ -73,6 +73,31 @@ extension ArchiveIndex {
         return parents
     }
 
+    /// Parent to its partitions, in dump order.
+    var partitionsByParent: [QualifiedName: [QualifiedName]] {
+        let parents = partitionParents
+        var partitions: [QualifiedName: [QualifiedName]] = [:]
+        for table in tables {
+            if let parent = parents[table] { partitions[parent, default: []].append(table) }
+        }
+        return partitions
+    }
+
+    /// The partitions of `table` that hold rows, however many levels down; none
+    /// for a table that is not partitioned. An archive whose ATTACH entries loop
+    /// (no pg_dump writes one) ends at the loop.
+    func leafPartitions(of table: QualifiedName, in partitions: [QualifiedName: [QualifiedName]]) -> [QualifiedName] {
+        var leaves: [QualifiedName] = []
+        var seen: Set<QualifiedName> = [table]
+        var pending = partitions[table] ?? []
+        while !pending.isEmpty {
+            let partition = pending.removeFirst()
+            guard seen.insert(partition).inserted else { continue }
+            if let below = partitions[partition] { pending = below + pending } else { leaves.append(partition) }
+        }
+        return leaves
+    }
+
     public var prologue: Section? { sections.first { $0.kind == .prologue } }
     public var epilogue: Section? { sections.last { $0.kind == .epilogue } }
 }
