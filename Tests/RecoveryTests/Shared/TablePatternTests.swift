@@ -67,6 +67,8 @@ import Testing
 
     @Test(arguments: [
         ("a[bc", "unterminated [ in a[bc"),
+        ("t[[:digit", "unterminated [ in t[[:digit"),
+        ("t[^]", "unterminated [ in t[^]"),
         ("t[[:digits:]]", "[:digits:] in t[[:digits:]] is not a character class"),
         ("a.b.c", "a.b.c is not a table name"),
         ("a.", "a. is not a table name"),

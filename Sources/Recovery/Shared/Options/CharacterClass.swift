@@ -64,7 +64,8 @@ struct CharacterClass: Sendable {
                 name.unicodeScalars.append(next)
                 scalars.removeFirst()
             }
-            guard !scalars.isEmpty, let test = Self.named[name] else {
+            guard !scalars.isEmpty else { throw UsageError("unterminated [ in \(pattern)") }
+            guard let test = Self.named[name] else {
                 throw UsageError("[:\(name):] in \(pattern) is not a character class "
                     + "(alnum, alpha, digit, lower, upper, space, punct or xdigit)")
             }
