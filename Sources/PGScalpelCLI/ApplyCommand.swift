@@ -101,6 +101,9 @@ struct ApplyCommand: ParsableCommand {
         if columns != nil && mode == .missing {
             throw ValidationError("--columns restores columns of existing rows; --mode missing inserts whole rows: not both")
         }
+        if into.trimmingWhitespace().isEmpty {
+            throw ValidationError("--into needs the database to write (a blank one would be libpq's default)")
+        }
         if undo != nil && !execute { throw ValidationError("--undo goes with --execute (a dry run changes nothing)") }
         for (option, value) in [("--lock-timeout", lockTimeout), ("--statement-timeout", statementTimeout)] {
             if let value, let problem = PostgresDuration.problem(value, option: option) { throw ValidationError(problem) }

@@ -41,7 +41,7 @@ struct DiffCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Production: a conninfo string, a postgres:// URI or a database name; "
                                + "PG* variables fill in the rest.", valueName: "CONN"))
-    var against: String?
+    var against: String
 
     @Option(help: ArgumentHelp("Match rows on these columns (comma-separated) instead of the primary key.",
                                valueName: "columns"))
@@ -65,7 +65,12 @@ struct DiffCommand: ParsableCommand {
                                + "where the table was restored already (only read).", valueName: "auto|CONN"))
     var sidecar: String?
 
+    /// Production is named, never libpq's default database: at 3 a.m. the default
+    /// is whatever the shell's PG* variables last pointed at.
     func validate() throws {
+        if against.trimmingWhitespace().isEmpty {
+            throw ValidationError("--against needs the production database (a conninfo string, a URI or a database name)")
+        }
         if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
         if let whereClause, whereClause.trimmingWhitespace().isEmpty {
             throw ValidationError("--where needs an expression")

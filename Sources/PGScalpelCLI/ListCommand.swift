@@ -16,10 +16,10 @@ struct ListCommand: ParsableCommand {
     @Argument(help: "The indexed archive.")
     var archive: String
 
-    @Option(name: [.customShort("n"), .customLong("schema")], help: "Only this schema (repeatable).")
+    @Option(name: [.customShort("n"), .customLong("schema")], help: "Only schemas matching this pattern (repeatable; pg_dump -n's patterns).")
     var schemas: [String] = []
 
-    @Option(name: [.customShort("t"), .customLong("table")], help: "Only tables matching this pattern (repeatable; * and ? are wildcards).")
+    @Option(name: [.customShort("t"), .customLong("table")], help: "Only tables matching this pattern (repeatable; pg_dump -t's patterns: *, ?, [...], \"quoted\").")
     var tables: [String] = []
 
     @Option(name: .customLong("type"), help: "List TOC entries of this type instead of tables (TABLE DATA, INDEX, ...; 'all' for every entry).")
@@ -30,7 +30,7 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let listing = try Listing(path: archive, filter: .init(
-            schemas: schemas, tables: try tables.map(TablePattern.init), types: types))
+            schemas: try schemas.map(SchemaPattern.init), tables: try tables.map(TablePattern.init), types: types))
         try writeStandardOutput(json ? try jsonText(listing) : listing.renderText())
     }
 }

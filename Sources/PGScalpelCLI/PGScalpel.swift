@@ -45,6 +45,11 @@ struct PGScalpel: ParsableCommand {
         } catch let exit as ExitCode {
             Glibc.exit(exit.rawValue)
         } catch {
+            var error = error
+            if exitCode(for: error) == .validationFailure,
+               let unknown = UnknownOption.error(in: Array(CommandLine.arguments.dropFirst()), of: self) {
+                error = unknown
+            }
             let code = exitCode(for: error)
             if code == .success {
                 print(fullMessage(for: error))

@@ -36,7 +36,7 @@ struct RestoreCommand: ParsableCommand {
     @Argument(help: "The indexed archive.")
     var archive: String
 
-    @Option(name: [.customShort("t"), .customLong("table")], help: "A table: NAME or SCHEMA.NAME, * and ? as wildcards (repeatable).")
+    @Option(name: [.customShort("t"), .customLong("table")], help: "A table: NAME or SCHEMA.NAME, a pattern as pg_dump -t takes (repeatable).")
     var tables: [String] = []
 
     @Flag(help: "The whole archive, into an empty database.")

@@ -18,7 +18,7 @@ import Testing
         expectOneLine(try CLI.pgscalpel(["cat", "x.scalpel.sql.gz"]), mentioning: "-t")
         // pg_dump's habit: diff names production with --against, and its help says so.
         expectOneLine(try CLI.pgscalpel(["diff", "x.scalpel.sql.gz", "-t", "users", "-d", "prod"]),
-                      mentioning: "Unknown option '-d' (see pgscalpel diff --help)")
+                      mentioning: "unknown option '-d' (see pgscalpel diff --help)")
     }
 
     @Test func aMissingFile() throws {

@@ -30,7 +30,7 @@ import TestSupport
             (["restore", "x.gz", "-t", "a", "--into", "auto", "--jobs", "-1"], "-j needs at least 1"),
             (["restore", "x.gz", "--all", "--into", "auto", "-j", "-3"], "-j needs at least 1"),
             (["drill", "x.gz", "-j", "-1"], "-j needs at least 1"),
-            (["diff", "x.gz", "-t", "a", "--limit", "-5"], "--limit must be 0 or more"),
+            (["diff", "x.gz", "-t", "a", "--against", "db", "--limit", "-5"], "--limit must be 0 or more"),
             (["apply", "x.gz", "-t", "a", "--into", "db", "--lock-timeout", "-5s"],
              "--lock-timeout: -5s is not a PostgreSQL duration of 0 or more"),
             (["apply", "x.gz", "-t", "a", "--into", "db", "--statement-timeout", "-1min"],

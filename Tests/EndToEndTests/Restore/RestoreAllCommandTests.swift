@@ -156,6 +156,43 @@ import Testing
         #expect(built.text == "1 2\n", "\(built.errors)")
     }
 
+    /// pg_dump dumps no roles: a restore into another server lacks the owners and
+    /// grantees, and the report says in one line where they come from.
+    @Test func rolesTheTargetLacksAreNamedWithWhereToGetThem() throws {
+        let environment = try TestServer.environment()
+        let scratch = try ScratchFolder()
+        let (_, archive) = try editedDump("roles", setup: """
+            CREATE TABLE t (id int); INSERT INTO t VALUES (1);
+            CREATE TABLE u (id int); GRANT SELECT ON t, u TO reader;
+            """, in: scratch) { dump in
+            // As if dumped on a server with roles this one never had.
+            dump.replacing(try! Regex("ALTER TABLE public\\.t OWNER TO [a-z_0-9]+;"), with: "ALTER TABLE public.t OWNER TO gone_owner;")
+                .replacing("GRANT SELECT ON TABLE public.u TO reader;", with: "GRANT SELECT ON TABLE public.u TO gone_reader;")
+        }
+        let database = try TestServer.makeDatabase("roles_all")
+        let json = try CLI.pgscalpel(["restore", archive, "--all", "--into", "dbname=\(database)", "--json"], environment: environment)
+        #expect(json.status == 0, "\(json.errors)")
+        let report = try #require(try JSONSerialization.jsonObject(with: json.output) as? [String: Any])
+        #expect(report["missingRoles"] as? [String] == ["gone_owner", "gone_reader"], "\(report)")
+
+        let again = try TestServer.makeDatabase("roles_all_text")
+        let text = try CLI.pgscalpel(["restore", archive, "--all", "--into", "dbname=\(again)"], environment: environment)
+        let lines = text.text.split(separator: "\n").filter { $0.contains("pg_dumpall") }
+        #expect(lines == ["  roles: the target lacks 2 roles the archive names (gone_owner, gone_reader) and pg_dump dumps none: "
+            + "pg_dumpall --roles-only on the source server writes them, to run on the target first"], "\(text.text)")
+
+        // Roles the target has (reader, the restoring user) are not named.
+        let (_, plain) = try editedDump("roles_ok", setup: "CREATE TABLE t (id int); GRANT SELECT ON t TO reader;", in: scratch) {
+            $0 + "\n"
+        }
+        let ok = try CLI.pgscalpel(["restore", plain, "--all", "--into", "dbname=\(try TestServer.makeDatabase("roles_ok_all"))",
+                                    "--json"], environment: environment)
+        #expect(ok.status == 0, "\(ok.errors)")
+        let okReport = try #require(try JSONSerialization.jsonObject(with: ok.output) as? [String: Any])
+        #expect(okReport["missingRoles"] as? [String] == [], "\(okReport)")
+        #expect(!ok.text.contains("pg_dumpall"))
+    }
+
     @Test func allWithATableIsAUsageError() throws {
         let outcome = try CLI.pgscalpel(["restore", "x.scalpel.sql.gz", "--all", "-t", "plain", "--into", "dbname=x"])
         #expect(outcome.status == 2)

@@ -14,6 +14,13 @@ public struct Listing: Encodable, Sendable {
         public var compressedDataBytes: UInt64
         /// Every section of the table: definition, data, indexes, constraints, ...
         public var sectionCount: Int
+        /// A partitioned table holds no data of its own: its rows and bytes are
+        /// then those of its partitions (all levels down), which keep their own
+        /// lines, so a script summing every line counts them twice unless it
+        /// skips these.
+        public var sumOfPartitions: Bool
+        /// Its partitions, one level down.
+        public var partitions: [QualifiedName]?
     }
 
     public struct Entry: Encodable, Sendable {
@@ -36,10 +43,10 @@ public struct Listing: Encodable, Sendable {
     public var entries: [Entry]?
 
     public struct Filter: Sendable {
-        public var schemas: [String] = []
+        public var schemas: [SchemaPattern] = []
         public var tables: [TablePattern] = []
         public var types: [String] = []
-        public init(schemas: [String] = [], tables: [TablePattern] = [], types: [String] = []) {
+        public init(schemas: [SchemaPattern] = [], tables: [TablePattern] = [], types: [String] = []) {
             self.schemas = schemas
             self.tables = tables
             self.types = types
@@ -56,7 +63,7 @@ public struct Listing: Encodable, Sendable {
         pgscalpelVersion = index.pgscalpelVersion
 
         func selected(_ table: QualifiedName?, schema: String?) -> Bool {
-            if !filter.schemas.isEmpty && !filter.schemas.contains(schema ?? "") { return false }
+            if !filter.schemas.isEmpty && !filter.schemas.contains(where: { $0.matches(schema) }) { return false }
             if !filter.tables.isEmpty {
                 guard let table, filter.tables.contains(where: { $0.matches(table) }) else { return false }
             }
@@ -64,11 +71,19 @@ public struct Listing: Encodable, Sendable {
         }
         func compressed(_ section: Section) -> UInt64 { index.members(of: section).reduce(0) { $0 + $1.length } }
 
+        let partitions = index.partitionsByParent
         tables = index.tables.filter { selected($0, schema: $0.schema) }.map { table in
-            let data = index.dataSection(of: table)
-            return Table(schema: table.schema, name: table.name, rows: data?.rows,
-                         dataBytes: data?.uncompressedLength ?? 0, compressedDataBytes: data.map(compressed) ?? 0,
-                         sectionCount: index.sections(of: table).count)
+            let sections = index.sections(of: table)
+            let own = sections.first { $0.type == "TABLE DATA" }
+            let leaves = own == nil ? index.leafPartitions(of: table, in: partitions) : []
+            let data = leaves.isEmpty ? own.map { [$0] } ?? [] : leaves.compactMap(index.dataSection(of:))
+            let rows = data.compactMap(\.rows)
+            return Table(schema: table.schema, name: table.name,
+                         rows: !data.isEmpty && rows.count == data.count ? rows.reduce(0, +) : nil,
+                         dataBytes: data.reduce(0) { $0 + $1.uncompressedLength },
+                         compressedDataBytes: data.reduce(0) { $0 + compressed($1) },
+                         sectionCount: sections.count, sumOfPartitions: !leaves.isEmpty,
+                         partitions: partitions[table])
         }
         if filter.types.isEmpty {
             entries = nil
@@ -120,12 +135,15 @@ public struct Listing: Encodable, Sendable {
                                  rightAligned: [0, 5, 6])
         } else {
             let rows = tables.map { table in
-                [table.schema ?? "-", table.name, table.rows.map(String.init) ?? "-",
-                 formatBytes(table.dataBytes), formatBytes(table.compressedDataBytes), String(table.sectionCount)]
+                let sum = table.sumOfPartitions ? "*" : ""
+                return [table.schema ?? "-", table.name, (table.rows.map(String.init) ?? "-") + sum,
+                        formatBytes(table.dataBytes) + sum, formatBytes(table.compressedDataBytes) + sum,
+                        String(table.sectionCount)]
             }
             lines += formatTable(header: ["SCHEMA", "TABLE", "ROWS", "DATA", "STORED", "SECTIONS"], rows: rows,
                                  rightAligned: [2, 3, 4, 5])
-            lines.append("(\(tables.count) tables)")
+            let note = tables.contains(where: \.sumOfPartitions) ? "; * the sum of a partitioned table's partitions" : ""
+            lines.append("(\(tables.count) tables\(note))")
         }
         return printableLines(lines)
     }

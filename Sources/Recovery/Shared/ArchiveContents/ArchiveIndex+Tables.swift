@@ -20,18 +20,36 @@ extension ArchiveIndex {
         }
     }
 
-    /// The tables a pattern names. A pattern must name at least one; a pattern
-    /// without wildcards that fits tables in several schemas is ambiguous.
+    /// The tables a pattern names. A pattern must name at least one, and when it
+    /// names none the archive's closest names are offered, spelled to paste after
+    /// `-t`: every command that takes `-t` of an archive comes through here. A
+    /// pattern without wildcards that fits tables in several schemas is ambiguous.
     public func tables(matching pattern: TablePattern) throws -> [QualifiedName] {
-        let found = tables.filter { pattern.matches($0) }
+        let all = tables
+        let found = all.filter { pattern.matches($0) }
         guard !found.isEmpty else {
-            throw UsageError("no table \(pattern) in the archive (pgscalpel ls lists them)")
+            let close = Self.suggestions(for: pattern, among: all)
+            let suggestion = close.isEmpty ? "" : "; did you mean \(listedAsAlternatives(close.map(TablePattern.spelling)))?"
+            throw UsageError("no table \(pattern) in the archive\(suggestion) (pgscalpel ls lists them)")
         }
-        let wildcard = pattern.description.contains("*") || pattern.description.contains("?")
-        if found.count > 1 && !wildcard {
+        if found.count > 1 && !pattern.hasWildcards {
             throw UsageError("\(pattern) is ambiguous: \(found.map(\.description).joined(separator: ", ")); qualify it with a schema")
         }
         return found
+    }
+
+    /// The tables the pattern would match but for case (`Sales.order*` for
+    /// `"Sales"."Order Items"`, the mistake unquoted folding invites), then those
+    /// whose names are a typo away; five at most.
+    private static func suggestions(for pattern: TablePattern, among all: [QualifiedName]) -> [QualifiedName] {
+        let caseless = (try? TablePattern(pattern.description.lowercased())).map { folded in
+            all.filter { folded.matches(QualifiedName(schema: $0.schema?.lowercased(), name: $0.name.lowercased())) }
+        } ?? []
+        let typed = pattern.typedName
+        let byText = Dictionary(grouping: all) { typed.qualified ? $0.description : $0.name }
+        let close = closestNames(to: typed.text, among: Array(byText.keys)).flatMap { byText[$0] ?? [] }
+        var seen = Set<QualifiedName>()
+        return (caseless + close).filter { seen.insert($0).inserted }.prefix(5).map { $0 }
     }
 
     /// Sections that belong to `table`, in dump order.
@@ -53,6 +71,31 @@ extension ArchiveIndex {
             }
         }
         return parents
+    }
+
+    /// Parent to its partitions, in dump order.
+    var partitionsByParent: [QualifiedName: [QualifiedName]] {
+        let parents = partitionParents
+        var partitions: [QualifiedName: [QualifiedName]] = [:]
+        for table in tables {
+            if let parent = parents[table] { partitions[parent, default: []].append(table) }
+        }
+        return partitions
+    }
+
+    /// The partitions of `table` that hold rows, however many levels down; none
+    /// for a table that is not partitioned. An archive whose ATTACH entries loop
+    /// (no pg_dump writes one) ends at the loop.
+    func leafPartitions(of table: QualifiedName, in partitions: [QualifiedName: [QualifiedName]]) -> [QualifiedName] {
+        var leaves: [QualifiedName] = []
+        var seen: Set<QualifiedName> = [table]
+        var pending = partitions[table] ?? []
+        while !pending.isEmpty {
+            let partition = pending.removeFirst()
+            guard seen.insert(partition).inserted else { continue }
+            if let below = partitions[partition] { pending = below + pending } else { leaves.append(partition) }
+        }
+        return leaves
     }
 
     public var prologue: Section? { sections.first { $0.kind == .prologue } }

@@ -1,101 +1,40 @@
 import ScalpelArchive
 import Support
 
-/// A `-t` argument as pg_dump reads one: `name` or `schema.name`, double quotes
-/// keeping case, dots and spaces (`"My Schema"."Odd.Name"`), `*` and `?` as wildcards
-/// outside quotes, unquoted letters folded to lower case.
+/// A `-t` argument as pg_dump reads one: `name` or `schema.name`, each part a
+/// `NamePattern` (wildcards, `[...]` classes, double quotes keeping case, dots
+/// and spaces: `"My Schema"."Odd.Name"`).
 public struct TablePattern: Sendable, CustomStringConvertible {
     public let description: String
-    private let schema: [Piece]?
-    private let name: [Piece]
-    /// The name and schema as plain text when they hold no wildcard: `cat` of one
-    /// table in an archive of thousands then compares strings, not characters.
-    private let exactSchema: String?
-    private let exactName: String?
+    private let schema: NamePattern?
+    private let name: NamePattern
 
-    enum Piece: Equatable, Sendable {
-        case literal(Character)
-        case anyRun
-        case anyOne
-    }
-
-    /// Quotes are read by Unicode scalar, as `sqlIdentifier` doubles them: a quote
-    /// followed by a combining mark is one Character that is not a quote. The
-    /// literal text between them is then matched by Character, as names compare.
     public init(_ text: String) throws {
         description = text
-        var parts: [[Piece]] = [[]]
-        var literal = ""
-        func endLiteral() {
-            parts[parts.count - 1] += literal.map(Piece.literal)
-            literal = ""
-        }
-        var quoted = false
-        var scalars = text.unicodeScalars[...]
-        while let scalar = scalars.popFirst() {
-            if scalar == "\"" {
-                if quoted && scalars.first == "\"" {
-                    scalars.removeFirst()
-                    literal.unicodeScalars.append(scalar)
-                } else {
-                    quoted.toggle()
-                }
-            } else if quoted {
-                literal.unicodeScalars.append(scalar)
-            } else if scalar == "." {
-                endLiteral()
-                parts.append([])
-            } else if scalar == "*" {
-                endLiteral()
-                parts[parts.count - 1].append(.anyRun)
-            } else if scalar == "?" {
-                endLiteral()
-                parts[parts.count - 1].append(.anyOne)
-            } else {
-                literal += String(scalar).lowercased()
-            }
-        }
-        endLiteral()
-        guard !quoted else { throw UsageError("unterminated quote in table name \(text)") }
-        guard parts.count <= 2, !(parts.last ?? []).isEmpty else {
+        let parts = try NamePattern.parts(of: text)
+        guard parts.count <= 2, let name = parts.last, !name.isEmpty else {
             throw UsageError("\(text) is not a table name (expected NAME or SCHEMA.NAME)")
         }
         schema = parts.count == 2 ? parts[0] : nil
-        name = parts[parts.count - 1]
-        exactSchema = schema.flatMap(Self.literalText)
-        exactName = Self.literalText(name)
+        self.name = name
+    }
+
+    /// Whether the pattern can name tables that differ by more than their schema:
+    /// a plain name found in two schemas is a mistake to point out, a wildcard's
+    /// many tables are what was asked for.
+    public var hasWildcards: Bool {
+        name.exactText == nil || (schema != nil && schema?.exactText == nil)
+    }
+
+    /// The text a user meant, for "did you mean": quotes dropped, case folded, so
+    /// `Usres` and `"usres"` both look like `users`.
+    var typedName: (qualified: Bool, text: String) {
+        (schema != nil, description.filter { $0 != "\"" }.lowercased())
     }
 
     public func matches(_ table: QualifiedName) -> Bool {
-        if let exactSchema {
-            guard (table.schema ?? "") == exactSchema else { return false }
-        } else if let schema, !Self.match(schema, Array(table.schema ?? "")[...]) {
-            return false
-        }
-        if let exactName { return table.name == exactName }
-        return Self.match(name, Array(table.name)[...])
-    }
-
-    private static func literalText(_ pattern: [Piece]) -> String? {
-        var text = ""
-        for piece in pattern {
-            guard case .literal(let character) = piece else { return nil }
-            text.append(character)
-        }
-        return text
-    }
-
-    private static func match(_ pattern: [Piece], _ text: ArraySlice<Character>) -> Bool {
-        guard let first = pattern.first else { return text.isEmpty }
-        let rest = Array(pattern.dropFirst())
-        switch first {
-        case .literal(let character):
-            return text.first == character && match(rest, text.dropFirst())
-        case .anyOne:
-            return !text.isEmpty && match(rest, text.dropFirst())
-        case .anyRun:
-            return (0...text.count).contains { match(rest, text.dropFirst($0)) }
-        }
+        if let schema, !schema.matches(table.schema ?? "") { return false }
+        return name.matches(table.name)
     }
 }
 
@@ -104,6 +43,17 @@ extension TablePattern {
     /// a pattern reads double quotes as SQL does.
     init(exactly table: QualifiedName) throws {
         try self.init(table.sqlIdentifier)
+    }
+
+    /// `table` as one would type it after `-t`: each part as it is when folding
+    /// and the pattern characters leave it alone, else double-quoted.
+    static func spelling(of table: QualifiedName) -> String {
+        func part(_ text: String) -> String {
+            let plain = text.first.map { $0 == "_" || ("a"..."z").contains($0) } == true
+                && text.allSatisfy { $0 == "_" || ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+            return plain ? text : text.sqlIdentifier
+        }
+        return (table.schema.map { part($0) + "." } ?? "") + part(table.name)
     }
 }
 

@@ -94,7 +94,18 @@ public struct RestoreAll: Sendable {
         for note in session.notes + buildNotes + missing.notes where !report.notes.contains(note) {
             report.notes.append(note)
         }
+        report.missingRoles = missing.absent(on: session.connection)
+        if let note = Self.rolesNote(report.missingRoles) { report.notes.append(note) }
         return report
+    }
+
+    /// The one line that says where the missing roles come from, as the per-role
+    /// notes cannot: the fix is on the source server, not in the archive.
+    static func rolesNote(_ roles: [String]) -> String? {
+        guard !roles.isEmpty else { return nil }
+        let shown = roles.prefix(5).joined(separator: ", ") + (roles.count > 5 ? " and \(roles.count - 5) more" : "")
+        return "roles: the target lacks \(roles.count) role\(roles.count == 1 ? "" : "s") the archive names (\(shown)) "
+            + "and pg_dump dumps none: pg_dumpall --roles-only on the source server writes them, to run on the target first"
     }
 
     /// The one check before anything runs: the target has no table of its own,
@@ -112,6 +123,16 @@ public struct RestoreAll: Sendable {
 }
 
 extension RestoreSession.MissingRoles {
+    /// The roles skipped statements named that the target has not got, sorted: an
+    /// OWNER TO is also skipped for a role that exists but this user may not give
+    /// objects to, which no role from pg_dumpall would change. A role whose
+    /// lookup fails is left out: the restore itself is done.
+    func absent(on connection: Connection) -> [String] {
+        Set(owners.keys).union(grantees.keys).sorted().filter { role in
+            (try? connection.execute("SELECT count(*) FROM pg_catalog.pg_roles WHERE rolname = $1", [role])[0, 0]) == "0"
+        }
+    }
+
     /// The skipped ownership changes and grants, as report notes.
     var notes: [String] {
         owners.sorted { $0.key < $1.key }.map { role, count in

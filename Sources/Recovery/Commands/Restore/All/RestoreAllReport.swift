@@ -26,6 +26,9 @@ public struct RestoreAllReport: Codable, Sendable {
     public var tables: [RestoreReport.Table] = []
     public var phases: [Phase] = []
     public var notes: [String] = []
+    /// Roles the archive's OWNER TO, GRANT and REVOKE statements name that the
+    /// target lacks: pg_dump dumps no roles, so another server has none of its own.
+    public var missingRoles: [String] = []
     /// Without `--exit-on-error`: each statement or load that failed and was passed
     /// over, with its section.
     public var errors: [String] = []
