@@ -28,6 +28,7 @@ struct ExportCommand: ParsableCommand {
           pgscalpel export prod.scalpel.sql.gz -t users -o users.csv
           pgscalpel export prod.scalpel.sql.gz -t users --key 42 --key 43 --format jsonl
           pgscalpel export prod.scalpel.sql.gz -t line_items --key 1001,3 --format sql | psql db
+          pgscalpel export prod.scalpel.sql.gz -t users --where "created_at > now() - interval '1 day'" --format csv,jsonl -o evidence/
           pgscalpel export prod.scalpel.sql.gz -t users --columns id,email
           pgscalpel export prod.scalpel.sql.gz -t 'billing.*' -o billing-export/
           pgscalpel export prod.scalpel.sql.gz -t users --where "lower(name) = 'ann'"
@@ -59,8 +60,11 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only these columns, in this order (comma-separated).", valueName: "names"))
     var columns: String?
 
-    @Option(help: "csv, jsonl, sql (INSERT statements) or copy (the dump's COPY block).")
-    var format: ExportFormat = .csv
+    @Option(help: ArgumentHelp("csv, jsonl, sql (INSERT statements) or copy (the dump's COPY block); several "
+                               + "(csv,jsonl or repeated) into a folder, from one read of the rows.", valueName: "format"))
+    var format: [ExportFormatList] = []
+
+    var formats: [ExportFormat] { format.isEmpty ? [.csv] : format.flatMap(\.formats) }
 
     // -f/--file as pg_dump and pg_restore spell it; -o/--output as most tools do.
     @Option(name: [.customShort("o"), .customLong("output"), .customShort("f"), .customLong("file")],
@@ -72,13 +76,19 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         guard !tables.isEmpty else { throw ValidationError("name a table with -t") }
-        if bytea != .hex && format != .jsonl { throw ValidationError("--bytea applies to --format jsonl") }
+        if bytea != .hex && !formats.contains(.jsonl) { throw ValidationError("--bytea applies to --format jsonl") }
+        if formats.count > 1 && output == nil {
+            throw ValidationError("\(formats.count) formats need -o FOLDER: one file per table and format")
+        }
+        if let twice = formats.first(where: { format in formats.filter { $0 == format }.count > 1 }) {
+            throw ValidationError("--format \(twice.rawValue) is given twice")
+        }
         if sidecar != nil && wheres.isEmpty { throw ValidationError("--sidecar goes with --where") }
     }
 
     func run() throws {
         var export = Export(archive: archive, tables: try tables.map(TablePattern.init))
-        export.format = format
+        export.formats = formats
         export.bytea = bytea
         export.columns = try columns.map { try CommaList.columnNames($0) }
         export.keys = key

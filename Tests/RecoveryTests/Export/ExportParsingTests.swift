@@ -195,7 +195,7 @@ import ScalpelArchive
         func export(_ reader: ArchiveReader, _ table: QualifiedName, _ format: ExportFormat) throws -> String {
             var export = Export(archive: reader === smallReader ? small : large,
                                 tables: [try TablePattern("\"\(table.schema!)\".\"\(table.name.replacingOccurrences(of: "\"", with: "\"\""))\"")])
-            export.format = format
+            export.formats = [format]
             let sink = MemorySink()
             _ = try export.write(reader: reader, to: sink)
             return String(decoding: sink.bytes, as: UTF8.self)

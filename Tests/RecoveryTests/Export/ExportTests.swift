@@ -186,7 +186,7 @@ import Testing
         let folder = NSTemporaryDirectory() + "pgscalpel-export-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var export = Export(archive: fixture.archive, tables: [try TablePattern("accounts"), try TablePattern("audit_log*")])
-        export.format = .jsonl
+        export.formats = [.jsonl]
         #expect(throws: UsageError.self) { try export.run() }
         export.output = folder
         let summary = try export.run()
@@ -223,7 +223,7 @@ import Testing
         #expect(reader.index.dataSection(of: QualifiedName(schema: "public", name: "messages"))!.memberCount > 50)
         for format in ExportFormat.allCases {
             var export = Export(archive: small, tables: [try TablePattern("messages")])
-            export.format = format
+            export.formats = [format]
             let collected = MemorySink()
             _ = try export.write(reader: reader, to: collected)
             #expect(collected.bytes == (try fixture.export("messages", format: format).bytes), "\(format)")

@@ -40,10 +40,10 @@ import Testing
             defer { try? FileManager.default.removeItem(atPath: folder) }
             var export = Export(archive: fixture.archive, tables: try (whole + ["public.users"]).map(TablePattern.init))
             export.wheres = whole.map { _ in "true" } + ["id IN (7, 42, 4999)"]
-            export.format = format
+            export.formats = [format]
             export.output = folder
             let summary = try export.run()
-            for (table, file) in zip(summary.tables.map(\.table.description), summary.tables.compactMap(\.file)) {
+            for (table, file) in zip(summary.tables.map(\.table.description), summary.tables.compactMap(\.files.first)) {
                 let written = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
                 let keys = table == "public.users" ? ["7", "42", "4999"] : []
                 #expect(written == (try fixture.export(table, format: format, keys: keys).bytes), "\(table) as \(format)")

@@ -53,7 +53,7 @@ final class ExportFixture: @unchecked Sendable {
     func export(_ table: String, format: ExportFormat = .csv, columns: [String]? = nil, keys: [String] = [],
                 bytea: ExportFormat.Bytea = .hex) throws -> Exported {
         var export = Export(archive: archive, tables: [try TablePattern(table)])
-        export.format = format
+        export.formats = [format]
         export.columns = columns
         export.keys = keys
         export.bytea = bytea

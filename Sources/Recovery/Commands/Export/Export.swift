@@ -11,7 +11,9 @@ import Support
 public struct Export {
     public var archive: String
     public var tables: [TablePattern]
-    public var format: ExportFormat = .csv
+    /// One format, or several into a folder: one file per table and format, all
+    /// written from one read of the rows.
+    public var formats: [ExportFormat] = [.csv]
     /// `--columns`: only these, in this order; nil for every column the data holds.
     public var columns: [String]?
     /// `--key`: primary key values (comma-separated for a composite key).
@@ -41,6 +43,9 @@ public struct Export {
                 || (FileManager.default.fileExists(atPath: output, isDirectory: &isFolder) && isFolder) ? output : nil
         }
         guard folder != nil || chosen.count == 1 else { throw severalTables(chosen.map(\.table)) }
+        guard folder != nil || formats.count == 1 else {
+            throw UsageError("\(formats.count) formats need -o FOLDER: one file per table and format")
+        }
         // Every plan is made first, so a table that cannot be exported fails the
         // command before a server starts or any file is written.
         let catalog = ArchiveTableCatalog(reader: reader)
@@ -61,9 +66,9 @@ public struct Export {
                 return try write(plans[0], reader: reader, server: server,
                                  to: DescriptorSink(fd: .standardOutput, name: "standard output"), progress: progress)
             }
-            return try writeAtomically(output) { sink in
-                var summary = try write(plans[0], reader: reader, server: server, to: sink, progress: progress)
-                summary.tables[0].file = output
+            return try writeAtomically([output]) { sinks in
+                var summary = try write(plans[0], reader: reader, server: server, to: sinks[0], progress: progress)
+                summary.tables[0].files = [output]
                 return summary
             }
         }
@@ -114,7 +119,7 @@ public struct Export {
 
     private func write(_ plan: ExportPlan, reader: ArchiveReader, server: ExportServerRows?, to sink: any ByteSink,
                        progress: Progress?) throws -> ExportSummary {
-        let (rows, missing) = try write(plan, reader: reader, server: server, into: sink, progress: progress)
+        let (rows, missing) = try write(plan, reader: reader, server: server, into: [sink], progress: progress)
         return ExportSummary(tables: [ExportSummary.Table(table: plan.table, rows: rows, columns: plan.columns,
                                                           where: plan.filter?.expression)],
                              missingKeys: missing, skipped: [])
@@ -132,46 +137,63 @@ public struct Export {
         var manifest = ExportManifest(
             archive: URL(fileURLWithPath: archive).standardizedFileURL.path, database: reader.index.dump.database,
             dumpStartedAt: reader.index.dump.startedAt, dumpCompletedAt: reader.index.dump.completedAt,
-            format: format, bytea: format == .jsonl ? bytea : nil, tables: [], skipped: skipped)
+            format: formats.count == 1 ? formats[0] : nil, formats: formats, bytea: formats.contains(.jsonl) ? bytea : nil,
+            tables: [], skipped: skipped)
         for plan in plans {
-            let name = names.name(for: plan.table, format: format)
-            let path = inFolder(name)
-            let (rows, missing) = try writeAtomically(path) { sink in
-                try write(plan, reader: reader, server: server, into: sink, progress: progress)
+            let files = formats.map { names.name(for: plan.table, format: $0) }
+            let (rows, missing) = try writeAtomically(files.map(inFolder)) { sinks in
+                try write(plan, reader: reader, server: server, into: sinks, progress: progress)
             }
             let expression = plan.filter?.expression
             summary.missingKeys += missing
-            summary.tables.append(ExportSummary.Table(table: plan.table, rows: rows, columns: plan.columns, file: path,
-                                                      where: expression))
-            manifest.tables.append(ExportManifest.Table(schema: plan.table.schema, name: plan.table.name, file: name,
+            summary.tables.append(ExportSummary.Table(table: plan.table, rows: rows, columns: plan.columns,
+                                                      files: files.map(inFolder), where: expression))
+            manifest.tables.append(ExportManifest.Table(schema: plan.table.schema, name: plan.table.name,
+                                                        file: files.count == 1 ? files[0] : nil, files: files,
                                                         rows: rows, columns: plan.columns, where: expression))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let manifestText = try encoder.encode(manifest) + Data("\n".utf8)
-        try writeAtomically(inFolder(ExportManifest.fileName)) { sink in
-            try sink.write(Array(manifestText))
+        try writeAtomically([inFolder(ExportManifest.fileName)]) { sinks in
+            try sinks[0].write(Array(manifestText))
         }
         return summary
     }
 
-    /// The file appears under `path` only once complete; Ctrl-C leaves nothing behind.
-    private func writeAtomically<Result>(_ path: String, _ body: (AtomicFileSink) throws -> Result) throws -> Result {
-        let sink = try AtomicFileSink(path: path)
-        let token = Interruption.register(removing: sink.temporaryPath)
-        defer { Interruption.unregister(token) }
-        let result = try body(sink)
-        try sink.commit()
+    /// The files appear under their paths only once all are complete; a failure or
+    /// Ctrl-C leaves none of them behind.
+    private func writeAtomically<Result>(_ paths: [String], _ body: ([AtomicFileSink]) throws -> Result) throws -> Result {
+        let sinks = try paths.map { try AtomicFileSink(path: $0) }
+        let tokens = sinks.map { Interruption.register(removing: $0.temporaryPath) }
+        defer { tokens.forEach(Interruption.unregister) }
+        let result = try body(sinks)
+        for sink in sinks { try sink.commit() }
         return result
     }
 
-    /// Streams the plan's rows through the format's writer: from the archive, or
-    /// with `--where` from the server that filters them.
-    private func write(_ plan: ExportPlan, reader: ArchiveReader, server: ExportServerRows?, into sink: any ByteSink,
+    /// Streams the plan's rows through each format's writer, one sink per format (in
+    /// `formats`' order): from the archive, or with `--where` from the server that
+    /// filters them.
+    private func write(_ plan: ExportPlan, reader: ArchiveReader, server: ExportServerRows?, into sinks: [any ByteSink],
                        progress: Progress?) throws -> (rows: UInt64, missing: [String]) {
         defer { progress?.finish() }
-        let buffer = ExportBuffer(sink: sink)
-        let writer: any ExportRowWriter = switch format {
+        let outputs = ExportOutputs(try zip(formats, sinks).map { format, sink in
+            (try writer(for: format, plan: plan, reader: reader), ExportBuffer(sink: sink))
+        })
+        outputs.start(columns: plan.columns)
+        let result: (rows: UInt64, missing: [String])
+        if let server, let filter = plan.filter {
+            result = (try server.write(plan, filter: filter, reader: reader, into: outputs, progress: progress), [])
+        } else {
+            result = try readArchive(plan, reader: reader, into: outputs, progress: progress)
+        }
+        try outputs.flush()
+        return result
+    }
+
+    private func writer(for format: ExportFormat, plan: ExportPlan, reader: ArchiveReader) throws -> any ExportRowWriter {
+        switch format {
         case .csv: CSVWriter(encoding: reader.index.clientOnlyEncoding)
         case .jsonl: JSONLinesWriter(columns: plan.columns, kinds: plan.kinds, bytea: bytea,
                                      transcoder: try UTF8Transcoder.converting(from: reader.index.dump.settings["client_encoding"] ?? "UTF8"))
@@ -179,20 +201,11 @@ public struct Export {
                                 overridingSystemValue: plan.hasAlwaysIdentity)
         case .copy: CopyBlockWriter()
         }
-        writer.start(columns: plan.columns, to: &buffer.bytes)
-        let result: (rows: UInt64, missing: [String])
-        if let server, let filter = plan.filter {
-            result = (try server.write(plan, filter: filter, reader: reader, through: writer, into: buffer, progress: progress), [])
-        } else {
-            result = try readArchive(plan, reader: reader, through: writer, into: buffer, progress: progress)
-        }
-        try buffer.flush()
-        return result
     }
 
     /// The plan's sections from the archive; with `--key`, stops reading once every key is found.
-    private func readArchive(_ plan: ExportPlan, reader: ArchiveReader, through writer: any ExportRowWriter,
-                             into buffer: ExportBuffer, progress: Progress?) throws -> (rows: UInt64, missing: [String]) {
+    private func readArchive(_ plan: ExportPlan, reader: ArchiveReader, into outputs: ExportOutputs,
+                             progress: Progress?) throws -> (rows: UInt64, missing: [String]) {
         var key = plan.key
         var rows: UInt64 = 0
         var row = ExportRow(encoding: reader.index.clientOnlyEncoding)
@@ -208,15 +221,14 @@ public struct Export {
                     try chunk.withUnsafeBytes { bytes in
                         try stream.consume(bytes, statement: { line in
                             let statement = try ExportCopyStatement(line: line, label: section.label)
-                            writer.startBlock(statement, columns: plan.columns, sectionColumns: sectionColumns, to: &buffer.bytes)
+                            outputs.startBlock(statement, columns: plan.columns, sectionColumns: sectionColumns)
                         }, row: { line in
                             guard row.split(line, expecting: sectionColumns.count) else {
                                 throw ArchiveError(.memberDamaged, "\(section.label) has a data line that does not hold "
                                     + "the \(sectionColumns.count) fields its COPY statement names")
                             }
                             if key?.matches(row, fields: keyFields) == false { return }
-                            writer.write(row, fields: fields, to: &buffer.bytes)
-                            try buffer.flushIfFull()
+                            try outputs.write(row, fields: fields)
                             rows += 1
                             if key?.isComplete == true { throw AllKeysFound() }
                         })
@@ -225,9 +237,9 @@ public struct Export {
                     progress?.update("\(plan.table): \(formatBytes(done)) of \(formatBytes(total)), \(rows) rows")
                 }
                 try stream.finish()
-                writer.endBlock(to: &buffer.bytes)
+                outputs.endBlock()
             } catch is AllKeysFound {
-                writer.endBlock(to: &buffer.bytes)
+                outputs.endBlock()
                 break
             }
         }
@@ -243,8 +255,8 @@ public struct ExportSummary: Sendable {
         public var table: QualifiedName
         public var rows: UInt64
         public var columns: [String]
-        /// The file written; nil for standard output.
-        public var file: String?
+        /// The files written, one per format; none for standard output.
+        public var files: [String] = []
         /// The `--where` expression, as given.
         public var `where`: String?
     }

@@ -9,7 +9,10 @@ struct ExportManifest: Codable, Equatable {
     struct Table: Codable, Equatable {
         var schema: String?
         var name: String
-        var file: String
+        /// One file per format, in `formats`' order; `file` too when there is one format,
+        /// as manifests written before `formats` had it.
+        var file: String?
+        var files: [String]
         var rows: UInt64
         var columns: [String]
         /// The `--where` expression the rows were chosen by, as given.
@@ -22,7 +25,9 @@ struct ExportManifest: Codable, Equatable {
     /// When the dump ran (ISO 8601, UTC), from the archive's index.
     var dumpStartedAt: String?
     var dumpCompletedAt: String?
-    var format: ExportFormat
+    /// `format` too when there is one.
+    var format: ExportFormat?
+    var formats: [ExportFormat]
     /// How bytea values are written (JSON Lines only).
     var bytea: ExportFormat.Bytea?
     var tables: [Table]

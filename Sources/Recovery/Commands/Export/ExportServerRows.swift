@@ -38,8 +38,8 @@ final class ExportServerRows {
     /// Writes the rows of each of the plan's sections that satisfy `filter`, block by
     /// block as the archive holds them: a partition's rows are read through its
     /// parent, where the expression is written for.
-    func write(_ plan: ExportPlan, filter: WhereExpression, reader: ArchiveReader, through writer: any ExportRowWriter,
-               into buffer: ExportBuffer, progress: Progress?) throws -> UInt64 {
+    func write(_ plan: ExportPlan, filter: WhereExpression, reader: ArchiveReader, into outputs: ExportOutputs,
+               progress: Progress?) throws -> UInt64 {
         let list = plan.columns.map(\.sqlIdentifier).joined(separator: ", ")
         let table = plan.table.sqlIdentifier
         let fields = Array(plan.columns.indices)
@@ -48,7 +48,7 @@ final class ExportServerRows {
         var row = ExportRow(encoding: reader.index.clientOnlyEncoding)
         for section in plan.sections {
             let statement = try Self.copyStatement(of: section, reader: reader)
-            writer.startBlock(statement, columns: plan.columns, sectionColumns: section.columns ?? [], to: &buffer.bytes)
+            outputs.startBlock(statement, columns: plan.columns, sectionColumns: section.columns ?? [])
             let source = switch section.table {
             case let partition? where partition != plan.table:
                 "\(table) WHERE tableoid = \(partition.sqlIdentifier.sqlLiteral)::pg_catalog.regclass AND"
@@ -59,15 +59,14 @@ final class ExportServerRows {
                 // One row a call, with its line feed; the server writes exactly the columns asked for.
                 try connection.copyOut("COPY (SELECT \(list) FROM \(source) \(filter.condition)) TO STDOUT") { line in
                     _ = row.split(UnsafeRawBufferPointer(rebasing: line.dropLast()), expecting: fields.count)
-                    writer.write(row, fields: fields, to: &buffer.bytes)
-                    try buffer.flushIfFull()
+                    try outputs.write(row, fields: fields)
                     rows += 1
                     if rows % 4096 == 0 { progress?.update("\(plan.table): \(rows) rows") }
                 }
             } catch let error as PostgresError where Self.isTheStatements(error) {
                 throw UsageError("--where \(filter.expression): \(error.message)")
             }
-            writer.endBlock(to: &buffer.bytes)
+            outputs.endBlock()
         }
         return rows
     }
