@@ -301,6 +301,9 @@ public struct DumpScanner: Sendable {
             facts.table = facts.object.flatMap { sequenceTables[$0] }
         case let .indexAttach(child):
             facts.table = indexTables[child]
+        case .relationStatistics:
+            // An index's statistics belong with its table; a table's with itself.
+            facts.table = facts.object.map { indexTables[$0] ?? $0 }
         case .copy, .insert, .other:
             break
         }

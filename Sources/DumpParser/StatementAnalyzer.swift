@@ -51,8 +51,10 @@ enum StatementAnalyzer {
         return StatementFacts(object: view, table: view)
     }
 
-    /// `setval`, `lo_create` and `set_config`, the function calls pg_dump writes.
+    /// `setval`, `lo_create` and `set_config`, the function calls pg_dump writes,
+    /// and pg_dump 18's `SELECT * FROM pg_catalog.pg_restore_*_stats(...)`.
     private static func select(_ reader: inout TokenReader) -> StatementFacts? {
+        if reader.accept(symbol: ASCII.star) { return statistics(&reader) }
         guard let parts = reader.nameParts(), parts.count <= 2, parts.count == 1 || parts[0] == "pg_catalog",
               reader.accept(symbol: ASCII.openParen), case let .string(argument)? = reader.next()
         else { return nil }
@@ -70,6 +72,24 @@ enum StatementAnalyzer {
         default:
             return nil
         }
+    }
+
+    /// The relation a statistics call restores, from its `'schemaname', '...'` and
+    /// `'relname', '...'` argument pairs (each value a string, perhaps cast).
+    private static func statistics(_ reader: inout TokenReader) -> StatementFacts? {
+        guard reader.accept("FROM"), let parts = reader.nameParts(), parts.count == 2, parts[0] == "pg_catalog",
+              ["pg_restore_relation_stats", "pg_restore_attribute_stats"].contains(parts[1]),
+              reader.accept(symbol: ASCII.openParen)
+        else { return nil }
+        var schema: String?
+        var name: String?
+        while let token = reader.next() {
+            guard case let .string(key) = token, key == "schemaname" || key == "relname",
+                  reader.accept(symbol: ASCII.comma), case let .string(value)? = reader.next() else { continue }
+            if key == "schemaname" { schema = value } else { name = value }
+        }
+        guard let name else { return nil }
+        return StatementFacts(kind: .relationStatistics, object: QualifiedName(schema: schema, name: name))
     }
 
     private static func set(_ reader: inout TokenReader) -> StatementFacts? {
@@ -170,7 +190,10 @@ enum StatementAnalyzer {
 
     private static func alterTable(_ table: QualifiedName, _ reader: inout TokenReader) -> StatementFacts {
         if reader.accept("ADD", "CONSTRAINT"), let constraint = reader.peek()?.identifier {
-            return StatementFacts(object: QualifiedName(schema: table.schema, name: constraint), table: table)
+            reader.next()
+            let indexed = reader.accept("PRIMARY", "KEY") || reader.accept("UNIQUE") || reader.accept("EXCLUDE")
+            return StatementFacts(kind: indexed ? .createIndex : .other, object: QualifiedName(schema: table.schema, name: constraint),
+                                  table: table)
         }
         if reader.accept("ATTACH", "PARTITION"), let partition = reader.qualifiedName() {
             return StatementFacts(object: table, table: partition)

@@ -9,7 +9,9 @@ struct StatementFacts: Equatable {
         /// `INSERT INTO`, as written by `--inserts` dumps.
         case insert
         case setting(DumpSetting)
-        /// `CREATE INDEX`: remembered so INDEX ATTACH can name the table.
+        /// `CREATE INDEX`, or a constraint that makes an index of its name (PRIMARY KEY,
+        /// UNIQUE, EXCLUDE): remembered so INDEX ATTACH and an index's statistics can
+        /// name the table.
         case createIndex
         /// `ALTER INDEX parent ATTACH PARTITION child`.
         case indexAttach(child: QualifiedName)
@@ -17,6 +19,9 @@ struct StatementFacts: Equatable {
         case sequenceOwnership
         /// `SELECT pg_catalog.setval(...)`.
         case sequenceSet
+        /// `SELECT * FROM pg_catalog.pg_restore_relation_stats(...)` or
+        /// `pg_restore_attribute_stats(...)` (pg_dump 18): `object` is the table or index.
+        case relationStatistics
     }
 
     var kind = Kind.other

@@ -34,10 +34,12 @@ public struct TOCHeader: Sendable, Equatable {
 extension TOCHeader {
     static let namePrefix = "-- Name: "
     static let dataPrefix = "-- Data for Name: "
+    /// pg_dump 18's header of a `STATISTICS DATA` entry.
+    static let statisticsPrefix = "-- Statistics for Name: "
     static let entryPrefix = "-- TOC entry "
     static let dependenciesPrefix = "-- Dependencies:"
 
-    /// Parses a `-- Name: ...` or `-- Data for Name: ...` line.
+    /// Parses a `-- Name: ...`, `-- Data for Name: ...` or `-- Statistics for Name: ...` line.
     ///
     /// The name, schema and owner may all contain `; Type: `, `; Schema: ` and
     /// `; Owner: `. The split chosen is the last `; Type: ` followed by a known
@@ -54,6 +56,9 @@ extension TOCHeader {
         } else if bytes.starts(with: Self.namePrefix.utf8) {
             isData = false
             rest = bytes[Self.namePrefix.utf8.count...]
+        } else if bytes.starts(with: Self.statisticsPrefix.utf8) {
+            isData = false
+            rest = bytes[Self.statisticsPrefix.utf8.count...]
         } else {
             return nil
         }

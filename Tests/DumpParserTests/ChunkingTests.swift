@@ -51,7 +51,7 @@ import Testing
             if section.kind == .epilogue {
                 #expect(second == "-- PostgreSQL database dump complete")
             } else {
-                #expect(["-- TOC entry ", "-- Name: ", "-- Data for Name: "].contains { second.hasPrefix($0) })
+                #expect(["-- TOC entry ", "-- Name: ", "-- Data for Name: ", "-- Statistics for Name: "].contains { second.hasPrefix($0) })
             }
         }
     }

@@ -9,7 +9,7 @@ extension Fixture {
     /// The dumps every scanner test runs over.
     static let dumps = [
         "awkward.sql", "awkward-verbose.sql", "awkward-partition-root.sql", "awkward-inserts.sql", "blobs-verbose.sql",
-        "empty.sql",
+        "empty.sql", "pg18-statistics.sql",
     ]
 
     /// How many entries of each type `pg_restore -l` lists for the awkward database,

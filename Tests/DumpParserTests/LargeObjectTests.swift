@@ -43,3 +43,28 @@ import Testing
         #expect(docs.copyColumns == ["id", "body"])
     }
 }
+
+/// What pg_dump 17 and 18 added to plain output, from a real pg_dump 18 dump.
+@Suite struct NewerDumpTests {
+    @Test func statisticsAreSectionsOfTheirTables() throws {
+        let bytes = try Fixture.bytes("pg18-statistics.sql")
+        let scan = try Scan.run(bytes, chunkSize: 4096)
+        // Every `-- ... Name:` header starts a section: none swallowed by the one before.
+        #expect(scan.entries.count == 13)
+        let statistics = scan.entries(ofType: "STATISTICS DATA")
+        #expect(statistics.map(\.object) == ["docs", "t2", "docs_pkey", "t2_i_idx"].map { QualifiedName("public", $0) })
+        // An index's statistics (a primary key's too) belong with its table.
+        #expect(statistics.map(\.table) == ["docs", "t2", "docs", "t2"].map { QualifiedName("public", $0) })
+        let table = try #require(statistics.first)
+        #expect(scan.text(of: table, in: bytes).hasPrefix("\n--\n-- Statistics for Name: docs; Type: STATISTICS DATA;"))
+    }
+
+    @Test func largeObjectMetadataIsInTheDataSectionBeforeItsData() throws {
+        let scan = try Scan.run(try Fixture.bytes("pg18-statistics.sql"), chunkSize: 4096)
+        let types = scan.entries.compactMap { $0.header?.type }
+        let metadata = try #require(types.firstIndex(of: "BLOB METADATA"))
+        let data = try #require(types.firstIndex(of: "BLOBS"))
+        #expect(types.firstIndex(of: "TABLE DATA")! < metadata && metadata < data)
+        #expect(scan.entries(ofType: "BLOB METADATA").first?.object == QualifiedName(nil, "4242"))
+    }
+}

@@ -6,11 +6,22 @@ import ScalpelArchive
 
 /// Which sections a restore runs, read from the awkward fixture's archive without a server.
 @Suite struct RestorePlanTests {
-    static func plan(_ patterns: String..., part: RestorePlan.Part = .all) throws -> RestorePlan {
-        let archive = try PackedArchive(fixture: "awkward-verbose.sql")
+    static func plan(_ patterns: String..., part: RestorePlan.Part = .all, fixture: String = "awkward-verbose.sql") throws -> RestorePlan {
+        let archive = try PackedArchive(fixture: fixture)
         let reader = try ArchiveReader(path: archive.path)
         return try RestorePlan(index: reader.index, patterns: try patterns.map(TablePattern.init), part: part,
                                text: reader.text(of:))
+    }
+
+    /// pg_dump 18's statistics of the table and of its indexes come with it, after
+    /// its data and indexes; another table's never.
+    @Test func aTableBringsItsStatistics() throws {
+        let plan = try Self.plan("t2", fixture: "pg18-statistics.sql")
+        #expect(plan.postData.map { "\($0.type ?? "") \($0.name ?? "")" }
+            == ["STATISTICS DATA t2", "INDEX t2_i_idx", "STATISTICS DATA t2_i_idx"])
+        #expect(!plan.notes.contains { $0.contains("STATISTICS DATA") })
+        let dataOnly = try Self.plan("t2", part: .dataOnly, fixture: "pg18-statistics.sql")
+        #expect(!dataOnly.sections.contains { $0.type == "STATISTICS DATA" })
     }
 
     @Test func aTableBringsItsTypesSequenceAndPostDataInDumpOrder() throws {

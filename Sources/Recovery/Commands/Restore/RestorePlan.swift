@@ -44,13 +44,14 @@ public struct RestorePlan: Sendable {
     public private(set) var skippedForeignKeys: [ForeignKey]
     public private(set) var notes: [String]
 
-    /// Section types that belong to a table and come with it. Rules, publication
+    /// Section types that belong to a table and come with it (pg_dump 18's `STATISTICS
+    /// DATA` of the table and of its indexes among them). Rules, publication
     /// memberships and security labels are left out: they need other objects
     /// (tables, publications, label providers) and are not needed to query the table.
     static let tableParts: Set<String> = [
         "TABLE", "DEFAULT", "TABLE DATA", "SEQUENCE", "SEQUENCE OWNED BY", "SEQUENCE SET", "TABLE ATTACH",
         "INDEX", "INDEX ATTACH", "CONSTRAINT", "CHECK CONSTRAINT", "FK CONSTRAINT", "TRIGGER", "POLICY",
-        "ROW SECURITY", "COMMENT", "ACL", "STATISTICS",
+        "ROW SECURITY", "COMMENT", "ACL", "STATISTICS", "STATISTICS DATA",
     ]
 
     /// Objects a table may need that are not tables: brought in when named.

@@ -51,8 +51,10 @@ final class IndexedSectionCheck: SectionContentCheck {
             && (found.object == nil && !complete || (schema == section.schema && name == section.name))
             && (found.copyTarget == nil && !complete
                 || (found.copyTarget == section.copyTarget && found.copyColumns == section.columns))
-            // The table of a sequence or an attached index is known only from other sections.
-            && (found.table == nil || found.table == section.table)
+            // The table of a sequence or an attached index is known only from other sections,
+            // and so is an index's for its statistics: alone they read as the index's own.
+            && (found.table == nil || found.table == section.table
+                || (section.type == "STATISTICS DATA" && found.table == found.object))
         if section.kind != .entry { agrees = true }
         if complete && checksRows && found.rows != section.rows { agrees = false }
         guard agrees else { throw mismatch(describe(found)) }

@@ -24,8 +24,11 @@ public struct RestoreAll: Sendable {
     }
 
     /// Section types of pg_dump's data section that are not table data; they run
-    /// serially after the COPY loads.
-    static let serialData: Set<String> = ["SEQUENCE SET", "BLOBS", "LARGE OBJECTS"]
+    /// serially after the COPY loads, in dump order. Since pg_dump 17, `BLOB
+    /// METADATA` entries (the `lo_create` calls) sit in the data section too, just
+    /// before the `BLOBS` entries that write into those objects: left to the
+    /// post-data phase, they would run after them, and every large object be lost.
+    static let serialData: Set<String> = ["SEQUENCE SET", "BLOB METADATA", "BLOBS", "LARGE OBJECTS"]
 
     public func run(into target: ConnectionTarget) throws -> RestoreAllReport {
         let reader = try ArchiveReader.open(archive, checkingRows: checkRows)
