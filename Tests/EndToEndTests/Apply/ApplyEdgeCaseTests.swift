@@ -82,10 +82,17 @@ import Testing
                 BEGIN NEW.name := upper(NEW.name); RETURN NEW; END $$;
             """)
         try items.db.psql("CREATE TRIGGER shout BEFORE INSERT OR UPDATE ON items FOR EACH ROW EXECUTE FUNCTION shout();")
+        // The dry run says so first, naming the trigger and the way out.
+        let plan = try items.db.applyReport(items.archive, "items", [])
+        #expect(plan["firingTriggers"] as? [String] == ["shout"])
+        let warning = (plan["warnings"] as? [String])?.first ?? ""
+        #expect(warning.hasPrefix("BEFORE triggers fire on every row this writes and may change it (shout)"), "\(plan)")
+        #expect(warning.contains("--disable-triggers"))
         let outcome = try items.db.apply(items.archive, "items", ["--execute", "--undo", items.undo])
         #expect(outcome.status == 2)
         #expect(outcome.errors.contains("still differ from the backup") && outcome.errors.contains("rolled back"),
                 "\(outcome.errors)")
+        #expect(outcome.errors.contains("BEFORE triggers shout changed them; --disable-triggers"), "\(outcome.errors)")
         #expect(try items.db.hash("items") == items.damaged)
         // The undo archive of a rolled-back apply would describe no change: it is gone.
         #expect(!FileManager.default.fileExists(atPath: items.undo))

@@ -291,6 +291,45 @@ import Testing
         #expect(again.status == 0, "\(again.text)")
     }
 
+    /// An `updated_at` trigger stamps every row a patch writes, so the patch as it
+    /// stands cannot bring the rows back: the report and the patch say so, and the
+    /// patch carries the statements that turn the trigger off, commented out.
+    @Test func aTriggerThatStampsPatchedRowsIsSaidAndThePatchCanTurnItOff() throws {
+        let production = try Production("diff_trigger", """
+            CREATE TABLE users (id int PRIMARY KEY, email text, updated_at timestamptz NOT NULL DEFAULT '2026-01-01');
+            INSERT INTO users (id, email) SELECT g, 'u' || g || '@example.com' FROM generate_series(1, 50) g;
+            """)
+        try production.psql("""
+            CREATE FUNCTION stamp() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at := now(); RETURN NEW; END $$;
+            CREATE TRIGGER stamp BEFORE INSERT OR UPDATE ON users FOR EACH ROW EXECUTE FUNCTION stamp();
+            UPDATE users SET email = NULL WHERE id <= 10;
+            """)
+        let report = try production.diff("users")
+        #expect(report.status == 1)
+        #expect(report.text.contains("note: BEFORE triggers on production's table (stamp) fire on every row a repair writes"),
+                "\(report.text)")
+        let (_, summary, _) = try production.json("users")
+        #expect(summary["firingTriggers"] as? [String] == ["stamp"])
+
+        let patch = try production.diff("users", ["--format", "sql"])
+        #expect(patch.text.contains("\n-- ALTER TABLE ONLY \"public\".\"users\" DISABLE TRIGGER \"stamp\";\n"), "\(patch.text)")
+        #expect(patch.text.hasSuffix("-- ALTER TABLE ONLY \"public\".\"users\" ENABLE TRIGGER \"stamp\";\nCOMMIT;\n"), "\(patch.text)")
+        func run(_ sql: Data) throws {
+            let applied = try CLI.run("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", production.database],
+                                      environment: production.environment, input: sql)
+            #expect(applied.status == 0, "\(applied.errors)")
+        }
+        // As it stands, the trigger stamps the patched rows: they still differ.
+        try run(patch.output)
+        #expect(try production.diff("users").status == 1)
+        // With the trigger off inside the patch's transaction, the rows are the backup's.
+        let fresh = try production.diff("users", ["--format", "sql"])
+        try run(Data(fresh.text.replacingOccurrences(of: "\n-- ALTER TABLE", with: "\nALTER TABLE").utf8))
+        let again = try production.diff("users")
+        #expect(again.status == 0, "\(again.text)")
+        #expect(try production.psql("SELECT count(*) FROM pg_trigger WHERE tgname = 'stamp' AND tgenabled = 'O'") == "1")
+    }
+
     // MARK: schema drift
 
     @Test func schemaDriftIsReportedAndSharedColumnsAreStillCompared() throws {

@@ -46,6 +46,9 @@ public struct ApplyReport: Codable, Sendable {
     /// With violations, the BEFORE triggers that may mend the rows first (then
     /// `--execute` leaves the verdict to the server).
     public var beforeTriggers: [String]?
+    /// Enabled row-level BEFORE INSERT or UPDATE triggers that fire on the rows this
+    /// writes (none with `--disable-triggers`), which may change them.
+    public var firingTriggers: [String] = []
     /// What the plan would do that an operator may not mean (rows added since the
     /// backup deleted, later edits undone, a filter that leaves nothing): shown first.
     public var warnings: [String] = []
@@ -56,6 +59,7 @@ public struct ApplyReport: Codable, Sendable {
         case productionWhere, warnings
         case executed, backupRows, inserted, updated, changedColumns, deleted, sample, schemaDrift, sequences
         case undoArchive, undoRows, seconds, role, lackingPrivileges, constraintViolations, uncheckedConstraints, beforeTriggers
+        case firingTriggers
     }
 
     public func renderText(undoCommand: String?) -> String {

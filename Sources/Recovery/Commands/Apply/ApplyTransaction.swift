@@ -27,7 +27,7 @@ struct ApplyTransaction {
             return report
         }
         try write(plan, scope: scope, sequences: sequences, undoFile: undoFile, report: &report)
-        try verify(plan, scope: scope)
+        try verify(plan, scope: scope, firingTriggers: report.firingTriggers)
         report.executed = true
         report.seconds = Date().timeIntervalSince(started)
         return report
@@ -112,6 +112,9 @@ struct ApplyTransaction {
         report.constraintViolations = foreseen.violations
         report.uncheckedConstraints = foreseen.unchecked
         if !menders.isEmpty { report.beforeTriggers = menders }
+        if !options.disableTriggers && (plan.inserts > 0 || plan.writesUpdates(scope)) {
+            report.firingTriggers = foreseen.beforeTriggers
+        }
         report.addWarnings(undoing: reader.index.dump.undo != nil, columnsGiven: options.columns != nil)
         if !lacking.isEmpty {
             report.role = try connection.currentRole()
@@ -155,14 +158,17 @@ struct ApplyTransaction {
     }
 
     /// The table compared with the backup again: only a match may commit.
-    private func verify(_ plan: ApplyPlan, scope: ApplyScope) throws {
+    private func verify(_ plan: ApplyPlan, scope: ApplyScope, firingTriggers: [String]) throws {
         progress?.update("checking the result against the backup")
         let unrestored = try connection.count(scope.sql.countUnrestored(inserted: plan.inserts > 0,
                                                                         updated: plan.writesUpdates(scope)))
         let remaining = plan.deletes > 0 ? try connection.count(scope.sql.countRemaining) : 0
         guard unrestored == 0 && remaining == 0 else {
+            let cause = firingTriggers.isEmpty ? "a rule or trigger changed them?"
+                : "BEFORE triggers \(firingTriggers.joined(separator: ", ")) changed them; --disable-triggers writes the "
+                    + "backup's values as they are"
             throw ApplyError("after the writes, \(unrestored) rows still differ from the backup and \(remaining) rows "
-                + "to delete remain (a trigger or rule changed them?); rolled back, nothing was changed")
+                + "to delete remain (\(cause)); rolled back, nothing was changed")
         }
     }
 

@@ -4,8 +4,15 @@ extension ApplyReport {
     /// a whole-table merge also undoes every edit made since, legitimate ones
     /// included. A filter that leaves no backup row plans nothing, which is easy to
     /// take for "nothing to repair". Not for an undo archive, whose deletions are
-    /// the rows its apply inserted.
+    /// the rows its apply inserted. And whatever the rows, a BEFORE trigger (an
+    /// `updated_at` stamp) rewrites each one written, so that `--execute` would fail
+    /// its final check and roll back: said before, with the way out.
     mutating func addWarnings(undoing: Bool, columnsGiven: Bool) {
+        if !firingTriggers.isEmpty {
+            warnings.append("BEFORE triggers fire on every row this writes and may change it "
+                + "(\(firingTriggers.joined(separator: ", "))): then the rows no longer match the backup and "
+                + "--execute rolls back; --disable-triggers writes the backup's values as they are")
+        }
         guard !undoing else { return }
         if deleted > 0 {
             let examples = sample["delete"].map { " (e.g. " + $0.joined(separator: "; ") + ")" } ?? ""

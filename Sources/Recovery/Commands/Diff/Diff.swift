@@ -160,7 +160,7 @@ public struct Diff {
             productionRows: tally.productionRows, deleted: tally.deleted, inserted: tally.inserted, changed: tally.changed,
             changedColumns: zip(plan.columns, tally.changedColumns).filter { $0.1 > 0 }
                 .map { ChangedColumn(column: $0.0, rows: $0.1) },
-            schemaDrift: plan.drift, listed: tally.listed)
+            schemaDrift: plan.drift, listed: tally.listed, firingTriggers: plan.firingTriggers)
         progress?.finish()
         try writer.header(summary).withUnsafeBytes(output)
         try spool.replay(output)

@@ -19,6 +19,9 @@ struct DiffPlan {
     let keyFields: [Int]
     let drift: SchemaDrift
     let alwaysIdentity: Set<String>
+    /// Production's BEFORE row triggers on INSERT or UPDATE, which would change the
+    /// rows a patch writes (a patched row stamped `updated_at = now()` differs again).
+    let firingTriggers: [String]
 
     init(reader: ArchiveReader, table pattern: TablePattern, requestedKey: [String]?, requestedColumns: [String]?,
          connectingTo production: ConnectionTarget) throws {
@@ -39,6 +42,7 @@ struct DiffPlan {
         try ArchiveTextSession(dump: reader.index.dump).begin(on: connection)
         let live = try LiveTable(table, on: connection)
         try live.requireEveryRowVisible(to: "diff", on: connection)
+        firingTriggers = try live.beforeRowTriggers(on: connection)
         try connection.execute("ROLLBACK")
         let (drift, shared) = SchemaDrift.between(backup: backupColumns, production: live.columns)
         self.drift = drift

@@ -33,6 +33,9 @@ public struct DiffSummary: Codable, Sendable {
     public var schemaDrift: SchemaDrift
     /// Differences listed after the summary; the rest are only counted.
     public var listed: Int
+    /// Production's enabled BEFORE row triggers on INSERT or UPDATE: they would
+    /// change the rows a patch (or apply) writes, so that they differ again.
+    public var firingTriggers: [String]
 
     public var isDifferent: Bool {
         deleted + inserted + changed > 0 || !schemaDrift.isEmpty
@@ -42,6 +45,7 @@ public struct DiffSummary: Codable, Sendable {
         case table, archive, dumpStartedAt, backupDatabase, production, productionDatabase, productionConnection, key, keySource, columns
         case whereClause = "where"
         case backupReadFrom, backupRows, productionRows, deleted, inserted, changed, changedColumns, schemaDrift, listed
+        case firingTriggers
     }
 }
 

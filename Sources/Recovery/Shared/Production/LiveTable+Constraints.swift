@@ -113,11 +113,7 @@ extension LiveTable {
         found.unforeseen += try connection.execute("""
             SELECT 'exclusion constraint ' || conname FROM pg_catalog.pg_constraint WHERE conrelid = $1 AND contype = 'x' ORDER BY conname
             """, [oid]).rows.map { $0[0] ?? "" }
-        // tgtype bits: 1 row, 2 before, 4 insert, 16 update.
-        found.beforeTriggers = try connection.execute("""
-            SELECT tgname FROM pg_catalog.pg_trigger WHERE tgrelid = $1 AND NOT tgisinternal AND tgenabled <> 'D'
-            AND tgtype::integer & 3 = 3 AND tgtype::integer & 20 <> 0 ORDER BY tgname
-            """, [oid]).rows.map { $0[0] ?? "" }
+        found.beforeTriggers = try beforeRowTriggers(on: connection)
         // The partition constraint of a leaf includes its ancestors' (PostgreSQL 12 has pg_partition_tree).
         if isPartitioned && version >= 120000 {
             found.partitions = try connection.execute("""

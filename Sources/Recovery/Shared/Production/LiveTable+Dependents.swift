@@ -73,6 +73,16 @@ extension LiveTable {
         }
     }
 
+    /// Enabled row-level BEFORE INSERT or UPDATE triggers: what may change a row on
+    /// its way in (an `updated_at` stamp), so that what is written is not the backup's.
+    func beforeRowTriggers(on connection: Connection) throws -> [String] {
+        // tgtype bits: 1 row, 2 before, 4 insert, 16 update.
+        try connection.execute("""
+            SELECT tgname FROM pg_catalog.pg_trigger WHERE tgrelid = $1 AND NOT tgisinternal AND tgenabled <> 'D'
+            AND tgtype::integer & 3 = 3 AND tgtype::integer & 20 <> 0 ORDER BY tgname
+            """, [oid]).rows.map { $0[0] ?? "" }
+    }
+
     func owner(on connection: Connection) throws -> String {
         try connection.execute("SELECT pg_catalog.pg_get_userbyid(relowner) FROM pg_catalog.pg_class WHERE oid = $1", [oid])[0, 0] ?? ""
     }

@@ -26,7 +26,18 @@ final class DiffSQLWriter: DiffDetailWriter {
         var lines = comments
         lines += settings.map { "SET \($0.0) = \($0.1.sqlLiteral);" }
         lines.append("BEGIN;")
+        if !summary.firingTriggers.isEmpty {
+            // Left to the operator: turning triggers off needs the table's owner, and
+            // an audit trigger may be one that must see the repair.
+            lines.append("-- The triggers above would change the rows this writes (diff again would find them")
+            lines.append("-- changed). To write the backup's values as they are, as the table's owner, uncomment:")
+            lines += triggerStatements(summary, "DISABLE")
+        }
         return Array((lines.joined(separator: "\n") + "\n").utf8)
+    }
+
+    private func triggerStatements(_ summary: DiffSummary, _ action: String) -> [String] {
+        summary.firingTriggers.map { "-- ALTER TABLE \(table) \(action) TRIGGER \($0.sqlIdentifier);" }
     }
 
     func write(_ detail: DiffDetail, number: Int, to output: inout [UInt8]) {
@@ -78,7 +89,7 @@ final class DiffSQLWriter: DiffDetailWriter {
         if total > summary.listed {
             return Array("-- INCOMPLETE: \(total - summary.listed) differences were not listed (--limit); not committing\nROLLBACK;\n".utf8)
         }
-        return Array("COMMIT;\n".utf8)
+        return Array((triggerStatements(summary, "ENABLE") + ["COMMIT;"]).joined(separator: "\n").utf8 + [0x0A])
     }
 
     private func keyCondition(_ row: [[UInt8]?], to output: inout [UInt8]) {

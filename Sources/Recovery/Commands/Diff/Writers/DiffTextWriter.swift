@@ -41,6 +41,10 @@ final class DiffTextWriter: DiffDetailWriter {
             lines.append("schema drift:")
             lines += drift.textLines
         }
+        if !summary.firingTriggers.isEmpty && summary.isDifferent {
+            lines.append("note: BEFORE triggers on production's table (\(summary.firingTriggers.joined(separator: ", "))) "
+                + "fire on every row a repair writes and may change it; apply --disable-triggers writes the backup's values")
+        }
         if summary.listed > 0 { lines.append("") }
         return Array(printableLines(lines).utf8)
     }
