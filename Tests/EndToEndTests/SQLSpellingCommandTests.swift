@@ -88,7 +88,7 @@ import TestSupport
 
         let patch = try production.diff(archive, ["--format", "sql"])
         #expect(patch.status == 1, "\(patch.errors)")
-        #expect(patch.text.contains("backup read from a sidecar"), "\(patch.text)")
+        #expect(patch.text.contains("backup read from the archive, sorted by the key"), "\(patch.text)")
         try production.psql([], input: patch.output)
         #expect(try production.hash() == original, "\(patch.text)")
         let again = try production.diff(archive)

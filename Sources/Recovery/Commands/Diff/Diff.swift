@@ -7,10 +7,12 @@ import ScalpelArchive
 /// settings and merged in one pass, so memory holds a row of each whatever the
 /// table's size, and an untouched table always comes out equal.
 ///
-/// The backup's rows come straight from the archive when its text is comparable
-/// and already in key order (as a table that was loaded in key order is dumped);
-/// otherwise, and always with `--where`, from a sidecar they are restored into,
-/// which sorts and filters them as production does.
+/// The backup's rows come straight from the archive when its text is comparable:
+/// in one pass when they are in key order already (as a table loaded in key order
+/// is dumped), else sorted first in bounded memory (`DiffRowSort`: a table updated
+/// since it was loaded). With `--where`, a whole-row comparison, or text written
+/// under settings the archive does not record, they come from a sidecar they are
+/// restored into, which filters and sorts them as production does.
 public struct Diff {
     public enum Format: String, CaseIterable, Sendable {
         case text, json, csv, sql
@@ -59,11 +61,16 @@ public struct Diff {
             useArchive = false
         }
         if useArchive {
-            do {
-                return try compare(plan, session: session, reader: reader, output: output, progress: progress, backup: .archive)
-            } catch is DiffMerge.BackupNotInKeyOrder {
-                // The archive holds the rows in storage order: sort them in a sidecar.
+            // Read before production's snapshot is taken, so that it is held only for the
+            // merge. Rows in key order need no sort; a table in key order too large for
+            // memory is read again, as a stream, rather than from files.
+            let sort = DiffRowSort(order: plan.keyOrder(encoding: ClientOnlyEncoding(name: session.clientEncoding)))
+            try reader.forEachRow(in: plan.sections, as: plan.columns) { row in
+                try sort.add(row)
+                if sort.rows & 0xFFFF == 0 { progress?.update("\(plan.table): \(sort.rows) backup rows read") }
             }
+            let source: Source = sort.isInKeyOrder && sort.hasSpilled ? .archive : .sorted(sort)
+            return try compare(plan, session: session, reader: reader, output: output, progress: progress, backup: source)
         }
         switch backupSide {
         case .sidecar(let target):
@@ -85,6 +92,8 @@ public struct Diff {
 
     private enum Source {
         case archive
+        /// The archive's rows, read and sorted by the key already.
+        case sorted(DiffRowSort)
         case server(Connection, String)
     }
 
@@ -118,7 +127,7 @@ public struct Diff {
         let writer = try plan.writer(format: format, isPartitioned: live.isPartitioned, session: session)
         let encoding = ClientOnlyEncoding(name: session.clientEncoding)
         let tally = DiffTally(columns: plan.columns.count, limit: limit, writer: writer, spool: spool, encoding: encoding)
-        let merge = DiffMerge(key: plan.key, keyFields: plan.keyFields, tally: tally, encoding: encoding)
+        let merge = DiffMerge(key: plan.key, order: plan.keyOrder(encoding: encoding), tally: tally)
         let query = try plan.select(on: connection, partitioned: live.isPartitioned, whereClause: whereClause,
                                     clientEncoding: session.clientEncoding)
         var readFrom = "the archive"
@@ -128,6 +137,12 @@ public struct Diff {
             switch backup {
             case .archive:
                 try reader.forEachRow(in: plan.sections, as: plan.columns) { row in
+                    try merge.backup(row, production: productionRows)
+                    if tally.backupRows & 0xFFFF == 0 { progress?.update("\(tally.backupRows) rows compared") }
+                }
+            case .sorted(let sort):
+                readFrom = sort.isInKeyOrder ? "the archive" : "the archive, sorted by the key"
+                try sort.forEachSorted { row in
                     try merge.backup(row, production: productionRows)
                     if tally.backupRows & 0xFFFF == 0 { progress?.update("\(tally.backupRows) rows compared") }
                 }

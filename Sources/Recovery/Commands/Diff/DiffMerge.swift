@@ -15,15 +15,10 @@ final class DiffMerge {
         var duplicate: Bool
     }
 
-    private let keyFields: [Int]
-    /// The COPY text's encoding when it is client-only: a backslash byte inside a
-    /// character is not an escape.
-    private let encoding: ClientOnlyEncoding?
-    private let orders: [DiffKey.Order]
+    private let order: DiffKeyOrder
     private let wholeRow: Bool
     private let tally: DiffTally
     @exclusivity(unchecked) private var pending: CopyLine?
-    /// The fields a row is split into: as far as the last key column.
     private let splitLimit: Int
     /// The previous row of each side, as far as its key goes, with its fields (none
     /// before the first row): each side must arrive in strictly increasing key order.
@@ -34,13 +29,10 @@ final class DiffMerge {
     @exclusivity(unchecked) private var backupFields: [Range<Int>] = []
     @exclusivity(unchecked) private var productionFields: [Range<Int>] = []
 
-    /// `keyFields` are the key columns' positions in the rows both sides send.
-    init(key: DiffKey, keyFields: [Int], tally: DiffTally, encoding: ClientOnlyEncoding?) {
-        self.keyFields = keyFields
-        self.encoding = encoding
-        orders = key.orders
+    init(key: DiffKey, order: DiffKeyOrder, tally: DiffTally) {
+        self.order = order
         wholeRow = key.isWholeRow
-        splitLimit = key.isWholeRow ? .max : (keyFields.max() ?? 0) + 1
+        splitLimit = order.splitLimit
         self.tally = tally
     }
 
@@ -114,11 +106,6 @@ final class DiffMerge {
     }
 
     private func compareKeys(_ left: CopyLine, _ leftRanges: [Range<Int>], _ right: CopyLine, _ rightRanges: [Range<Int>]) -> Int {
-        for (field, order) in zip(keyFields, orders) {
-            guard field < leftRanges.count, field < rightRanges.count else { return leftRanges.count - rightRanges.count }
-            let result = CopyLine.compare(left[leftRanges[field]], right[rightRanges[field]], as: order, encoding: encoding)
-            if result != 0 { return result }
-        }
-        return 0
+        order.compare(left, leftRanges, right, rightRanges)
     }
 }

@@ -102,6 +102,11 @@ struct DiffPlan {
             + "ORDER BY \(key.orderBy(quoted: keyQuoted, reencoded: reencoded))) TO STDOUT"
     }
 
+    /// The one key comparison of the merge and of the backup's sort.
+    func keyOrder(encoding: ClientOnlyEncoding?) -> DiffKeyOrder {
+        DiffKeyOrder(key: key, keyFields: keyFields, encoding: encoding)
+    }
+
     /// The report, JSON and CSV are UTF-8 whatever the dump's encoding; the SQL
     /// patch keeps the dump's bytes and sets its client_encoding.
     func writer(format: Diff.Format, isPartitioned: Bool, session: ArchiveTextSession) throws -> any DiffDetailWriter {

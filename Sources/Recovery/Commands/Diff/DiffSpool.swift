@@ -2,9 +2,10 @@ import FoundationEssentials
 import ScalpelArchive
 import Support
 
-/// Where the listed differences wait while the merge runs: the summary that
-/// comes first is known only at the end, and the list may be larger than memory.
-/// An unlinked temporary file, so nothing is left behind whatever happens.
+/// An unlinked temporary file, so nothing is left behind whatever happens: where
+/// the listed differences wait while the merge runs (the summary that comes first
+/// is known only at the end, and the list may be larger than memory), and where
+/// the sorted runs of an out-of-order backup wait to be merged.
 final class DiffSpool {
     private let descriptor: FileDescriptor
 
@@ -26,6 +27,13 @@ final class DiffSpool {
 
     func write(_ bytes: [UInt8]) throws {
         try DescriptorSink(fd: descriptor, name: "the temporary file").write(bytes)
+    }
+
+    /// Up to `buffer.count` bytes from `offset`; 0 at the end.
+    func read(at offset: UInt64, into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        do { return try descriptor.read(fromAbsoluteOffset: offset, into: buffer) } catch {
+            throw ArchiveError(.io, "cannot read a temporary file: \(error)", errno: error)
+        }
     }
 
     /// Everything written, from the start, in pieces to `body`.
