@@ -9,7 +9,7 @@ import ScalpelArchive
 /// intact archive unreadable.
 @Suite struct IndexedSectionCheckTests {
     @Test(arguments: ["awkward.sql", "awkward-verbose.sql", "awkward-inserts.sql", "awkward-partition-root.sql",
-                      "blobs-verbose.sql", "empty.sql", "tiny.sql", "pg18-statistics.sql"])
+                      "blobs-verbose.sql", "empty.sql", "tiny.sql", "pg18-statistics.sql", "pgvector.sql"])
     func everySectionOfEveryFixturePassesAlone(fixture: String) throws {
         for memberLimit in [ArchiveLayout.defaultMemberLimit, 256] {
             let path = try PackedArchive.file(of: fixture, memberLimit: memberLimit)

@@ -41,6 +41,12 @@ final class ArchiveTableCatalog {
         if name == ["box"] {
             return ColumnKind(scalar: .text, dimensions: type.dimensions, delimiter: UInt8(ascii: ";"))
         }
+        // pgvector's types, in whatever schema the extension was created in, when the
+        // archive creates the extension (else a type of that name is someone else's).
+        if let last = name.last, ["vector", "halfvec"].contains(last), type.dimensions == 0,
+           index.sections.contains(where: { $0.type == "EXTENSION" && $0.name == "vector" }) {
+            return ColumnKind(scalar: .vector, dimensions: 0, delimiter: UInt8(ascii: ","))
+        }
         var domains = 0
         var current = type
         while current.name.count == 2, domains < 16,

@@ -49,9 +49,24 @@ enum JSONValue {
             case .base64:
                 JSONText.appendString(Data(ByteaText.bytes(of: value)).base64EncodedString(), to: &output)
             }
+        case .vector:
+            if isNumberArray(value) {
+                output.append(bytes: value)
+            } else {
+                JSONText.appendString(value, to: &output)
+            }
         case .text:
             JSONText.appendString(value, to: &output)
         }
+    }
+
+    /// `[n,n,...]` with every element a JSON number, as pgvector prints a vector.
+    private static func isNumberArray(_ value: UnsafeRawBufferPointer) -> Bool {
+        guard value.count >= 2, value.first == UInt8(ascii: "["), value.last == UInt8(ascii: "]") else { return false }
+        let inner = UnsafeRawBufferPointer(rebasing: value[1..<(value.count - 1)])
+        guard !inner.isEmpty else { return true }
+        return inner.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+            .allSatisfy { JSONText.isNumber(UnsafeRawBufferPointer(rebasing: $0)) }
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

@@ -3,6 +3,9 @@
 /// their own kind; dates, uuids, enums, intervals and the rest stay strings.
 enum ValueKind: Equatable, Sendable {
     case integer, numeric, float, boolean, json, bytea, text
+    /// pgvector's `vector` and `halfvec`, whose text (`[0.1,2e-05]`) is a JSON array of
+    /// numbers: an embedding is written as one, not as a string.
+    case vector
 
     /// The kind of a built-in type by its `format_type` name (`pg_catalog.` removed);
     /// nil for a name that is not one of these (a user type, a domain).
