@@ -8,6 +8,7 @@ extension Diff.Format: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}
 extension ExportFormat.Bytea: ExpressibleByArgument {}
 extension CompressionBackend: ExpressibleByArgument {}
+extension ProgressMode: ExpressibleByArgument {}
 
 extension CommandOutcome {
     /// Ends the command with the report's exit status when it is not success.

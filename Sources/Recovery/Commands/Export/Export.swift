@@ -197,7 +197,8 @@ public struct Export {
         var rows: UInt64 = 0
         var row = ExportRow(encoding: reader.index.clientOnlyEncoding)
         let total = plan.sections.reduce(UInt64(0)) { $0 + $1.uncompressedLength }
-        var done: UInt64 = 0
+        progress?.begin("exporting", bytes: total)
+        progress?.set(rows: 0, active: plan.table.description)
         for section in plan.sections {
             let sectionColumns = section.columns ?? []
             let fields = try plan.fields(in: section)
@@ -221,8 +222,8 @@ public struct Export {
                             if key?.isComplete == true { throw AllKeysFound() }
                         })
                     }
-                    done += UInt64(chunk.count)
-                    progress?.update("\(plan.table): \(formatBytes(done)) of \(formatBytes(total)), \(rows) rows")
+                    progress?.advance(bytes: UInt64(chunk.count))
+                    progress?.set(rows: rows)
                 }
                 try stream.finish()
                 writer.endBlock(to: &buffer.bytes)

@@ -10,6 +10,8 @@ import ScalpelArchive
 public struct Drill: Sendable {
     public var archive: String
     public var jobs: Int
+    /// The restore's phases, then the checks'.
+    public var progress: Progress?
 
     public init(archive: String, jobs: Int = 1) {
         self.archive = archive
@@ -26,9 +28,12 @@ public struct Drill: Sendable {
     public func run(into target: ConnectionTarget) throws -> DrillReport {
         var restore = RestoreAll(archive: archive, jobs: jobs)
         restore.checkRows = false
+        restore.progress = progress
         let restored = try restore.run(into: target)
+        defer { progress?.finish() }
         var checks: DrillChecks.Result?
         let phase = try RestoreAllReport.Phase.measure("checks") {
+            progress?.begin("checking row counts, indexes and constraints")
             checks = try DrillChecks(connection: try Connection(target), index: try ArchiveReader.open(archive).index).run()
         }
         return DrillReport(restore: restored, counts: checks?.counts ?? [], objects: checks?.objects ?? [],
