@@ -13,7 +13,7 @@ import Testing
         state.items = 2
         state.totalItems = 5
         #expect(ProgressLine.text(state, elapsed: 10)
-            == "data public.big: 120.0 MiB of 320.0 MiB (37%), 2 of 5 tables, 12.0 MiB/s, 17s left")
+            == "data public.big: 120.0 MiB of 320.0 MiB (37%), 12.0 MiB/s, 17s left, 2 of 5 tables")
     }
 
     @Test func theFirstSecondShowsNoRate() {
@@ -39,9 +39,9 @@ import Testing
     }
 
     @Test func severalTablesInFlightNameTheFirst() {
-        var state = ProgressState(phase: "data and indexes")
+        var state = ProgressState(phase: "data")
         state.active = ["public.a", "INDEX public.b_idx", "public.c"]
-        #expect(ProgressLine.text(state, elapsed: 3) == "data and indexes public.a and 2 more")
+        #expect(ProgressLine.text(state, elapsed: 3) == "data public.a and 2 more")
     }
 
     @Test func wordsOnlyForAPhaseThatCountsNothing() {

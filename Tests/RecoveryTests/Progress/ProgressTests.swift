@@ -33,7 +33,7 @@ import Testing
         recorder.now += 10
         progress.advance(bytes: 100 << 20)
         progress.tick()
-        #expect(recorder.output == "restore 12s: data public.big: 100.0 MiB of 300.0 MiB (33%), 0 of 2 tables, 10.0 MiB/s, 20s left\n")
+        #expect(recorder.output == "restore 12s: data public.big: 100.0 MiB of 300.0 MiB (33%), 10.0 MiB/s, 20s left, 0 of 2 tables\n")
         progress.ended("public.big")
         progress.finish()
         progress.tick()

@@ -27,7 +27,7 @@ public struct ProgressState: Sendable, Equatable {
 
 /// The line itself: phase and table, what is done of what, rate, and time left
 /// where the total is known; e.g.
-/// `data public.big: 120.0 MiB of 320.0 MiB (37%), 2 of 5 tables, 45.2 MiB/s, 4s left`.
+/// `data public.big: 120.0 MiB of 320.0 MiB (37%), 45.2 MiB/s, 4s left, 2 of 5 tables`.
 enum ProgressLine {
     /// `elapsed`: seconds since the phase began, which the rate is over.
     static func text(_ state: ProgressState, elapsed: Double) -> String {
@@ -43,7 +43,6 @@ enum ProgressLine {
         if let rows = state.rows {
             parts.append("\(rows)" + (state.totalRows.map { " of \($0)" } ?? "") + " rows")
         }
-        if let total = state.totalItems { parts.append("\(state.items) of \(total) \(state.unit)") }
         // The first second's rate is mostly start-up: no rate, no time left yet.
         if elapsed >= 1 {
             if state.bytes > 0 {
@@ -58,6 +57,8 @@ enum ProgressLine {
                 if let total = state.totalRows, total > rows { parts.append(formatDuration(Double(total - rows) / rate) + " left") }
             }
         }
+        // After the rate: a live line cut at the terminal's width keeps what matters most.
+        if let total = state.totalItems { parts.append("\(state.items) of \(total) \(state.unit)") }
         if let note = state.note { parts.append(note) }
         return parts.isEmpty ? head : head + ": " + parts.joined(separator: ", ")
     }

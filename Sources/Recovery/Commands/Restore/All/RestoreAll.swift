@@ -77,7 +77,7 @@ public struct RestoreAll: Sendable {
             let builds = later.filter { RestoreParallelPhase.types.contains($0.type ?? "") }
             let copies = later.filter { $0.type == "TABLE DATA" && $0.copyTarget != nil }
             let serial = later.filter { ($0.type == "TABLE DATA" && $0.copyTarget == nil) || Self.serialData.contains($0.type ?? "") }
-            progress?.begin("data and indexes", bytes: copies.reduce(0) { $0 + $1.uncompressedLength },
+            progress?.begin("data", bytes: copies.reduce(0) { $0 + $1.uncompressedLength },
                             items: copies.count + builds.count + serial.count, unit: "sections")
             var loader = RestoreLoader(archive: archive, target: target, settings: settings, dataStyles: index.dump.settings,
                                        truncateFirst: true, checkRows: checkRows)

@@ -20,6 +20,7 @@ public struct Drill: Sendable {
 
     /// Into a sidecar, stopped and removed afterwards.
     public func runInSidecar() throws -> DrillReport {
+        progress?.begin("starting a sidecar server")
         let server = try SidecarServer()
         defer { server.stop() }
         return try run(into: server.target(database: "postgres"))
