@@ -170,8 +170,7 @@ struct ApplyTransaction {
     /// archive's SQL is never run on production.
     private func loadRows(of sections: [Section], columns: [String], into copy: String) throws {
         // The index counts every section's rows, and all of them are loaded.
-        let total = sections.reduce(UInt64?(0)) { total, section in section.rows.flatMap { rows in total.map { $0 + rows } } }
-        progress?.begin("loading the backup's rows", rows: total)
+        progress?.begin("loading the backup's rows", rows: sections.indexedRows)
         progress?.set(active: table.description)
         try connection.copyIn(copy) { writer in
             var buffer: [UInt8] = []

@@ -125,8 +125,7 @@ public struct Diff {
         let productionRows = PrefetchedRows(query, on: connection)
         defer { productionRows.close() }
         // The index counts the backup's rows; a WHERE clause compares fewer.
-        let backupRows = plan.sections.reduce(UInt64?(0)) { total, section in section.rows.flatMap { rows in total.map { $0 + rows } } }
-        progress?.begin("comparing", rows: whereClause == nil ? backupRows : nil)
+        progress?.begin("comparing", rows: whereClause == nil ? plan.sections.indexedRows : nil)
         progress?.set(rows: 0, active: plan.table.description)
         do {
             switch backup {

@@ -197,7 +197,8 @@ public struct Export {
         var rows: UInt64 = 0
         var row = ExportRow(encoding: reader.index.clientOnlyEncoding)
         let total = plan.sections.reduce(UInt64(0)) { $0 + $1.uncompressedLength }
-        progress?.begin("exporting", bytes: total)
+        // Every row is written, unless --key picks a few: then the index's count is no total.
+        progress?.begin("exporting", bytes: total, rows: plan.key == nil ? plan.sections.indexedRows : nil)
         progress?.set(rows: 0, active: plan.table.description)
         for section in plan.sections {
             let sectionColumns = section.columns ?? []
