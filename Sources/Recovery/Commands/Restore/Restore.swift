@@ -94,7 +94,8 @@ public struct Restore {
             func runSchema(_ sections: [Section]) throws {
                 for section in sections {
                     // The sequence was there already: its value is the target's, not the dump's.
-                    progress?.advance(items: 1)
+                    progress?.update(section.label)
+                    defer { progress?.advance(items: 1) }
                     if section.type == "SEQUENCE SET", (section.dependencies ?? []).contains(where: keptDumpIDs.contains) { continue }
                     switch try session.run(section, text: reader.text(of: section), missing: &missing) {
                     case .created:

@@ -72,7 +72,7 @@ public final class Progress: @unchecked Sendable {  // its state is guarded by `
         }
     }
 
-    /// The phase's own words, for work that counts nothing (`locking public.t`).
+    /// What the phase is at, in words: the statement running (`INDEX public.t_idx`).
     public func update(_ text: String) {
         lock.withLock {
             state.detail = text

@@ -1,26 +1,26 @@
 /// What a progress line reports, apart from how and when it is drawn: kept as
 /// plain values so that the line is a function of them and of the time passed.
-public struct ProgressState: Sendable, Equatable {
+struct ProgressState: Sendable, Equatable {
     /// The work under way: `data`, `dumping`, `checking`, ...
-    public var phase: String
+    var phase: String
     /// The phase's own words where it counts nothing (`locking public.t`).
-    public var detail: String?
+    var detail: String?
     /// The tables (or other named items) in flight, in the order they started;
     /// the line names the first, which is the one the others started after.
-    public var active: [String] = []
-    public var bytes: UInt64 = 0
+    var active: [String] = []
+    var bytes: UInt64 = 0
     /// Known only where the archive's index says (the bytes of the sections to read).
-    public var totalBytes: UInt64?
-    public var rows: UInt64?
-    public var totalRows: UInt64?
+    var totalBytes: UInt64?
+    var rows: UInt64?
+    var totalRows: UInt64?
     /// Items done, of `totalItems`, in `unit` (`3 of 12 tables`).
-    public var items: Int = 0
-    public var totalItems: Int?
-    public var unit = "tables"
+    var items: Int = 0
+    var totalItems: Int?
+    var unit = "tables"
     /// Whatever else is worth a glance (`310.0 MiB written`).
-    public var note: String?
+    var note: String?
 
-    public init(phase: String) {
+    init(phase: String) {
         self.phase = phase
     }
 }

@@ -46,7 +46,8 @@ public struct RestoreAll: Sendable {
         var missing = RestoreSession.MissingRoles()
         func runSerially(_ sections: some Sequence<Section>) throws {
             for section in sections {
-                progress?.advance(items: 1)
+                progress?.update(section.label)
+                defer { progress?.advance(items: 1) }
                 if section.type?.hasPrefix("DATABASE") == true {
                     report.notes.append("\(section.label) skipped: the archive is restored into the target database")
                     continue
