@@ -97,6 +97,8 @@ struct ApplyCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON.")
     var json = false
 
+    @OptionGroup var progress: ProgressOptions
+
     func validate() throws {
         if columns != nil && mode == .missing {
             throw ValidationError("--columns restores columns of existing rows; --mode missing inserts whole rows: not both")
@@ -122,7 +124,7 @@ struct ApplyCommand: ParsableCommand {
         apply.lockTimeout = lockTimeout
         apply.statementTimeout = statementTimeout
         apply.disableTriggers = disableTriggers
-        let report = try apply.run(progress: Progress(label: "apply"))
+        let report = try apply.run(progress: progress.meter("apply"))
         if json {
             try writeStandardOutput(try jsonText(report))
             return try report.requireSuccess()

@@ -9,6 +9,7 @@ extension Diff.Format: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}
 extension ExportFormat.Bytea: ExpressibleByArgument {}
 extension CompressionBackend: ExpressibleByArgument {}
+extension ProgressMode: ExpressibleByArgument {}
 
 /// `--format csv,jsonl`: export's formats as a comma list (the option repeats too).
 struct ExportFormatList: ExpressibleByArgument {

@@ -59,6 +59,8 @@ struct BackupCommand: ParsableCommand {
     @Flag(help: "Print the archive's summary as JSON.")
     var json = false
 
+    @OptionGroup var progress: ProgressOptions
+
     var pgDumpArguments: [String] {
         tables.map { "--table=\($0)" } + excludedTables.map { "--exclude-table=\($0)" }
             + schemas.map { "--schema=\($0)" } + excludedSchemas.map { "--exclude-schema=\($0)" }
@@ -70,7 +72,7 @@ struct BackupCommand: ParsableCommand {
     func run() throws {
         var backup = Backup(target: try connection.target(), file: file, pgDumpArguments: pgDumpArguments)
         backup.overwrite = overwrite
-        let result = try backup.run(progress: Progress(label: "backup"))
+        let result = try backup.run(progress: progress.meter("backup"))
         let summary = ArchiveSummary(backup: result, path: file, allowEmpty: allowEmpty)
         try writeStandardOutput(json ? try jsonText(summary) : summary.renderText())
         try summary.requireSuccess()

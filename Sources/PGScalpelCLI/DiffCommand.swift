@@ -67,6 +67,8 @@ struct DiffCommand: ParsableCommand {
 
     /// Production is named, never libpq's default database: at 3 a.m. the default
     /// is whatever the shell's PG* variables last pointed at.
+    @OptionGroup var progress: ProgressOptions
+
     func validate() throws {
         if against.trimmingWhitespace().isEmpty {
             throw ValidationError("--against needs the production database (a conninfo string, a URI or a database name)")
@@ -89,7 +91,7 @@ struct DiffCommand: ParsableCommand {
         case "auto": diff.backupSide = .autoSidecar
         case let conninfo?: diff.backupSide = .sidecar(try ConnectionTarget(conninfo))
         }
-        let summary = try diff.run(output: writeStandardOutput, progress: Progress(label: "diff"))
+        let summary = try diff.run(output: writeStandardOutput, progress: progress.meter("diff"))
         try summary.requireSuccess()
     }
 }

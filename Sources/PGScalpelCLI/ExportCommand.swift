@@ -74,6 +74,8 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "How JSON Lines writes bytea: hex or base64.")
     var bytea: ExportFormat.Bytea = .hex
 
+    @OptionGroup var progress: ProgressOptions
+
     func validate() throws {
         guard !tables.isEmpty else { throw ValidationError("name a table with -t") }
         if bytea != .hex && !formats.contains(.jsonl) { throw ValidationError("--bytea applies to --format jsonl") }
@@ -95,7 +97,7 @@ struct ExportCommand: ParsableCommand {
         export.wheres = wheres
         if let sidecar, sidecar != "auto" { export.sidecar = .database(try ConnectionTarget(sidecar)) }
         export.output = output
-        let summary = try export.run(progress: Progress(label: "export"))
+        let summary = try export.run(progress: progress.meter("export"))
         for missing in summary.missingKeys {
             writeStandardError(printable("pgscalpel: no row with key \(missing) in \(summary.tables[0].table)") + "\n")
         }

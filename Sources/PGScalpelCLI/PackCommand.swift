@@ -31,6 +31,8 @@ struct PackCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Largest member, in KiB of SQL.", visibility: .hidden))
     var memberKib: Int = 1024
 
+    @OptionGroup var progress: ProgressOptions
+
     func validate() throws {
         if let level, !compressor.levels.contains(level) {
             throw ValidationError("--level for \(compressor.rawValue) is \(compressor.levels.lowerBound) to \(compressor.levels.upperBound)")
@@ -46,6 +48,6 @@ struct PackCommand: ParsableCommand {
         compression.backend = compressor
         compression.level = level
         compression.memberLimit = memberKib << 10
-        _ = try Packing.pack(to: file, overwrite: overwrite, compression: compression, progress: Progress(label: "pack"))
+        _ = try Packing.pack(to: file, overwrite: overwrite, compression: compression, progress: progress.meter("pack"))
     }
 }

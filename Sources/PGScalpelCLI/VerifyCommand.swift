@@ -19,8 +19,10 @@ struct VerifyCommand: ParsableCommand {
     @Flag(help: "Print JSON for scripts.")
     var json = false
 
+    @OptionGroup var progress: ProgressOptions
+
     func run() throws {
-        let result = try Verification(path: archive, progress: Progress(label: "verify"))
+        let result = try Verification(path: archive, progress: progress.meter("verify"))
         try writeStandardOutput(json ? try jsonText(result) : result.renderText())
         try result.requireSuccess()
     }

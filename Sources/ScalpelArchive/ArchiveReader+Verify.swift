@@ -18,12 +18,10 @@ extension ArchiveReader {
     /// when the archive was opened).
     /// `consume` sees each intact member's bytes in order (nil for a damaged one), so
     /// a caller can also re-parse the stream and compare it with the index.
-    public func verify(progress: (Int, Int) -> Void = { _, _ in },
-                       consume: (Int, [UInt8]?) throws -> Void = { _, _ in }) throws -> [Damage] {
+    public func verify(consume: (Int, [UInt8]?) throws -> Void = { _, _ in }) throws -> [Damage] {
         var damage: [Damage] = []
         let owners = sectionLabelsByMember()
         try decompressMembers(0..<index.members.count, label: { owners[$0].joined(separator: ", ") }) { position, result in
-            progress(position, index.members.count)
             switch result {
             case .success(let bytes):
                 try consume(position, bytes)
@@ -33,7 +31,6 @@ extension ArchiveReader {
                 try consume(position, nil)
             }
         }
-        progress(index.members.count, index.members.count)
         return damage
     }
 

@@ -15,7 +15,7 @@ struct ApplyPlan {
     let sample: [String: [String]]
 
     init(scope: ApplyScope, options: Apply, connection: Connection, progress: Progress?) throws {
-        progress?.update("planning")
+        progress?.begin("planning")
         let sql = scope.sql
         let mode = options.mode
         func keys(_ table: String) throws -> [String] {

@@ -24,7 +24,7 @@ struct ApplyScope {
         try live.requireEveryRowVisible(to: "apply", on: connection)
         if options.execute {
             try ApplyPrivileges(owner: options.disableTriggers).require(on: live, connection: connection)
-            progress?.update("locking \(table) against writers")
+            progress?.begin("locking \(table) against writers")
             let name = table.sqlIdentifier(defaultSchema: "public")
             // Blocks writers of this table only; readers go on. Taken before any row is read.
             try connection.execute("LOCK TABLE \(name) IN SHARE ROW EXCLUSIVE MODE")

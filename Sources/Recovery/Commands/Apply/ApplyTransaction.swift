@@ -89,7 +89,7 @@ struct ApplyTransaction {
                                          owner: options.disableTriggers)
         if options.execute { try privileges.require(on: scope.live, connection: connection) }
         let lacking = options.execute ? [] : try privileges.lacking(on: scope.live, connection: connection)
-        progress?.update("checking the rows against production's constraints")
+        progress?.begin("checking the rows against production's constraints")
         let foreseen = try ApplyConstraintCheck(sql: scope.sql, live: scope.live, keyNames: scope.key,
                                                 inserts: plan.inserts > 0, updates: plan.writesUpdates(scope),
                                                 deletes: plan.deletes > 0, sampleSize: options.sampleSize).run(on: connection)
@@ -130,7 +130,7 @@ struct ApplyTransaction {
         let live = scope.live
         let undo = UndoArchive(path: undoFile, table: table, live: live, key: scope.key, owner: try live.owner(on: connection))
         let saved = undo.columns.map(\.name.sqlIdentifier).joined(separator: ", ")
-        progress?.update("saving the rows about to change to \(undo.path)")
+        progress?.begin("saving the rows about to change to \(undo.path)")
         let aboutToChange = sql.rowsAboutToChange(columns: saved, updating: plan.updates > 0, deleting: plan.deletes > 0)
         report.undoRows = try undo.write(
             rows: "COPY (\(aboutToChange)) TO STDOUT",
@@ -138,7 +138,7 @@ struct ApplyTransaction {
             on: connection, settings: session.settings, database: connection.database, progress: progress)
         report.undoArchive = undo.path
 
-        progress?.update("writing")
+        progress?.begin("writing")
         let triggers = options.disableTriggers ? try live.enabledUserTriggers(on: connection) : []
         for trigger in triggers {
             try connection.execute("ALTER TABLE \(sql.target) DISABLE TRIGGER \(trigger.name.sqlIdentifier)")
@@ -159,7 +159,7 @@ struct ApplyTransaction {
 
     /// The table compared with the backup again: only a match may commit.
     private func verify(_ plan: ApplyPlan, scope: ApplyScope, firingTriggers: [String]) throws {
-        progress?.update("checking the result against the backup")
+        progress?.begin("checking the result against the backup")
         let unrestored = try connection.count(scope.sql.countUnrestored(inserted: plan.inserts > 0,
                                                                         updated: plan.writesUpdates(scope)))
         let remaining = plan.deletes > 0 ? try connection.count(scope.sql.countRemaining) : 0
@@ -175,9 +175,12 @@ struct ApplyTransaction {
     /// Streams rows of the archive into a temporary table, as COPY data only: the
     /// archive's SQL is never run on production.
     private func loadRows(of sections: [Section], columns: [String], into copy: String) throws {
+        // The index counts every section's rows, and all of them are loaded.
+        progress?.begin("loading the backup's rows", rows: sections.indexedRows)
+        progress?.set(active: table.description)
         try connection.copyIn(copy) { writer in
             var buffer: [UInt8] = []
-            var rows = 0
+            var rows: UInt64 = 0
             try reader.forEachRow(in: sections, as: columns) { row in
                 buffer.append(bytes: row)
                 buffer.append(0x0A)
@@ -185,7 +188,7 @@ struct ApplyTransaction {
                 if buffer.count >= 1 << 20 {
                     try writer.write(buffer)
                     buffer.removeAll(keepingCapacity: true)
-                    progress?.update("loading the backup's rows: \(rows)")
+                    progress?.set(rows: rows)
                 }
             }
             try writer.write(buffer)

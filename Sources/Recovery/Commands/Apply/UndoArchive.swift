@@ -60,7 +60,7 @@ struct UndoArchive {
             if buffer.count >= 1 << 20 {
                 try feed(buffer, to: builder)
                 buffer.removeAll(keepingCapacity: true)
-                progress?.update("saving the rows to change: \(formatBytes(builder.bytesIn))")
+                progress?.set(bytes: builder.bytesIn)
             }
         }
         try feed(buffer, to: builder)

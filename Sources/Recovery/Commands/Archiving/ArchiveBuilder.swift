@@ -1,5 +1,6 @@
 import DumpParser
 import ScalpelArchive
+import Support
 
 /// Turns a stream of pg_dump plain output into an indexed archive: the scanner finds
 /// the sections, the writer cuts and compresses members at them. Used by `backup`
@@ -16,8 +17,13 @@ public final class ArchiveBuilder {
 
     public var bytesIn: UInt64 { writer.bytesAppended }
     public var bytesOut: UInt64 { writer.bytesWritten }
-    /// The name of the last table whose data began, for progress lines.
-    public private(set) var currentTable: String?
+    /// The table whose COPY data is streaming by now, for progress lines: the open
+    /// section's. (The last section to end named, all through a big table's COPY,
+    /// the table before it.)
+    public var currentTable: QualifiedName? {
+        let open = scanner.openSection
+        return open.header?.isData == true ? open.table : nil
+    }
 
     public func consume(_ chunk: UnsafeRawBufferPointer) throws {
         writer.append(chunk)
@@ -47,7 +53,6 @@ public final class ArchiveBuilder {
             case .sectionStarted(let offset):
                 try writer.cut(at: offset)
             case .sectionEnded(let section):
-                if section.header?.type == "TABLE DATA", let name = section.header?.name { currentTable = name }
                 sections.append(section)
             }
         }

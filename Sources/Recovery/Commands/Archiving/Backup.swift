@@ -53,6 +53,8 @@ public struct Backup {
         defer { Interruption.unregister(token) }
         do {
             let builder = try ArchiveBuilder(sink: sink)
+            // pg_dump's output has no size known in advance: bytes and rate only.
+            progress?.begin("dumping")
             try Packing.pump(run.outputDescriptor, name: "pg_dump's output", into: builder, progress: progress)
             progress?.finish()
             try run.wait()

@@ -20,8 +20,8 @@ public enum Packing {
             }
             if n == 0 { return }
             try builder.consume(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
-            progress?.update("\(formatBytes(builder.bytesIn)) of SQL, \(formatBytes(builder.bytesOut)) written"
-                + (builder.currentTable.map { ", at \($0)" } ?? ""))
+            progress?.set(bytes: builder.bytesIn, note: "\(formatBytes(builder.bytesOut)) written",
+                          active: builder.currentTable?.description)
             if napAfterShortRead && n < capacity / 4 { usleep(2000) }
         }
     }
@@ -77,10 +77,18 @@ public enum Packing {
                              progress: Progress?) throws -> ArchiveIndex {
         let builder = try ArchiveBuilder(sink: sink, memberLimit: compression.memberLimit, backend: compression.backend,
                                          level: compression.level)
+        progress?.begin("packing", bytes: regularFileSize(input))
         try pump(input, name: "standard input", into: builder, progress: progress)
         progress?.finish()
         return try builder.finish(dump: DumpInfo(startedAt: isoTimestamp(started), completedAt: isoTimestamp(Date())))
     }
+}
+
+/// The size of standard input when it is a file (`pack < dump.sql`), which makes
+/// a percentage; nil for a pipe, whose end is not known.
+private func regularFileSize(_ input: FileDescriptor) -> UInt64? {
+    guard let status = try? input.status(), status.st_mode & S_IFMT == S_IFREG else { return nil }
+    return UInt64(status.st_size)
 }
 
 /// UTC to the second, as in `2026-01-03T02:00:00Z`.

@@ -78,7 +78,7 @@ public struct Diff {
             return try compare(plan, session: session, reader: reader, output: output, progress: progress,
                                backup: .server(sidecar, "the sidecar \(target.redacted)"))
         case .automatic, .autoSidecar:
-            progress?.update("restoring \(plan.table) into a sidecar")
+            progress?.begin("restoring \(plan.table) into a sidecar")
             let server = try SidecarServer()
             defer { server.stop() }
             let sidecarTarget = server.target(database: "postgres")
@@ -133,12 +133,15 @@ public struct Diff {
         var readFrom = "the archive"
         let productionRows = PrefetchedRows(query, on: connection)
         defer { productionRows.close() }
+        // The index counts the backup's rows; a WHERE clause compares fewer.
+        progress?.begin("comparing", rows: whereClause == nil ? plan.sections.indexedRows : nil)
+        progress?.set(rows: 0, active: plan.table.description)
         do {
             switch backup {
             case .archive:
                 try reader.forEachRow(in: plan.sections, as: plan.columns) { row in
                     try merge.backup(row, production: productionRows)
-                    if tally.backupRows & 0xFFFF == 0 { progress?.update("\(tally.backupRows) rows compared") }
+                    if tally.backupRows & 0xFFFF == 0 { progress?.set(rows: UInt64(tally.backupRows)) }
                 }
             case .sorted(let sort):
                 readFrom = sort.isInKeyOrder ? "the archive" : "the archive, sorted by the key"
@@ -155,7 +158,7 @@ public struct Diff {
                 do {
                     try sidecar.copyOut(sidecarQuery) { row in
                         try merge.backup(row, production: productionRows)
-                        if tally.backupRows & 0xFFFF == 0 { progress?.update("\(tally.backupRows) rows compared") }
+                        if tally.backupRows & 0xFFFF == 0 { progress?.set(rows: UInt64(tally.backupRows)) }
                     }
                 } catch let error as DiffMerge.BackupNotInKeyOrder where !error.duplicate {
                     throw DiffError("the sidecar's rows arrived out of key order")

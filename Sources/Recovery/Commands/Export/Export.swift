@@ -210,7 +210,9 @@ public struct Export {
         var rows: UInt64 = 0
         var row = ExportRow(encoding: reader.index.clientOnlyEncoding)
         let total = plan.sections.reduce(UInt64(0)) { $0 + $1.uncompressedLength }
-        var done: UInt64 = 0
+        // Every row is written, unless --key picks a few: then the index's count is no total.
+        progress?.begin("exporting", bytes: total, rows: plan.key == nil ? plan.sections.indexedRows : nil)
+        progress?.set(rows: 0, active: plan.table.description)
         for section in plan.sections {
             let sectionColumns = section.columns ?? []
             let fields = try plan.fields(in: section)
@@ -233,8 +235,8 @@ public struct Export {
                             if key?.isComplete == true { throw AllKeysFound() }
                         })
                     }
-                    done += UInt64(chunk.count)
-                    progress?.update("\(plan.table): \(formatBytes(done)) of \(formatBytes(total)), \(rows) rows")
+                    progress?.advance(bytes: UInt64(chunk.count))
+                    progress?.set(rows: rows)
                 }
                 try stream.finish()
                 outputs.endBlock()

@@ -44,6 +44,8 @@ final class ExportServerRows {
         let table = plan.table.sqlIdentifier
         let fields = Array(plan.columns.indices)
         var rows: UInt64 = 0
+        progress?.begin("exporting")
+        progress?.set(rows: 0, active: plan.table.description)
         // The session's client_encoding is the dump's, so its COPY text steps the same way.
         var row = ExportRow(encoding: reader.index.clientOnlyEncoding)
         for section in plan.sections {
@@ -61,7 +63,7 @@ final class ExportServerRows {
                     _ = row.split(UnsafeRawBufferPointer(rebasing: line.dropLast()), expecting: fields.count)
                     try outputs.write(row, fields: fields)
                     rows += 1
-                    if rows % 4096 == 0 { progress?.update("\(plan.table): \(rows) rows") }
+                    if rows % 4096 == 0 { progress?.set(rows: rows) }
                 }
             } catch let error as PostgresError where Self.isTheStatements(error) {
                 throw UsageError("--where \(filter.expression): \(error.message)")

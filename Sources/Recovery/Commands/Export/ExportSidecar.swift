@@ -27,7 +27,7 @@ extension Export {
             let server = try SidecarServer()
             defer { server.stop() }
             let what = plans.count == 1 ? plans[0].table.description : "\(plans.count) tables"
-            progress?.update("restoring \(what) into a sidecar")
+            progress?.begin("restoring \(what) into a sidecar")
             let patterns = try plans.map { try TablePattern(exactly: $0.table) }
             _ = try Restore(archive: archive, options: Restore.Options(tables: patterns)).run(into: server.target, throwaway: true)
             progress?.finish()

@@ -18,8 +18,11 @@ public struct Verification: Codable, Sendable {
         sections = reader.index.sections.count
         var scanner: DumpScanner? = DumpScanner(checksFields: true)
         var found: [DumpSection] = []
-        let damage = try reader.verify(progress: { done, total in progress?.update("member \(done) of \(total)") }) { _, bytes in
+        let memberList = reader.index.members
+        progress?.begin("checking", bytes: memberList.reduce(0) { $0 + $1.uncompressedLength })
+        let damage = try reader.verify { member, bytes in
             // Once a member is lost the rest of the stream cannot be re-parsed; the CRC checks still go on.
+            progress?.advance(bytes: memberList[member].uncompressedLength)
             guard let bytes else { scanner = nil; return }
             guard scanner != nil else { return }
             for event in bytes.withUnsafeBytes({ scanner!.consume($0) }) {

@@ -26,6 +26,8 @@ public struct Restore {
 
     public var archive: String
     public var options: Options
+    /// Phases, and each table's bytes against the index's.
+    public var progress: Progress?
 
     public init(archive: String, options: Options) {
         self.archive = archive
@@ -49,6 +51,7 @@ public struct Restore {
     /// and stay empty when their load is rolled back.
     func run(into target: ConnectionTarget, throwaway: Bool) throws -> RestoreReport {
         let started = Date()
+        defer { progress?.finish() }
         let reader = try ArchiveReader.open(archive)
         let plan = try RestorePlan(index: reader.index, patterns: options.tables, part: options.part, text: reader.text(of:))
         let settings = try reader.index.prologue.map { SectionStatement.split(try reader.text(of: $0)).map(\.text) } ?? []
@@ -91,6 +94,8 @@ public struct Restore {
             func runSchema(_ sections: [Section]) throws {
                 for section in sections {
                     // The sequence was there already: its value is the target's, not the dump's.
+                    progress?.update(section.label)
+                    defer { progress?.advance(items: 1) }
                     if section.type == "SEQUENCE SET", (section.dependencies ?? []).contains(where: keptDumpIDs.contains) { continue }
                     switch try session.run(section, text: reader.text(of: section), missing: &missing) {
                     case .created:
@@ -105,10 +110,13 @@ public struct Restore {
                     }
                 }
             }
+            progress?.begin("schema", items: plan.preData.count, unit: "sections")
             try runSchema(plan.preData)
-            let loader = RestoreLoader(archive: archive, target: target, settings: settings, dataStyles: dataStyles,
+            var loader = RestoreLoader(archive: archive, target: target, settings: settings, dataStyles: dataStyles,
                                        truncateFirst: options.part == .all)
+            loader.progress = progress
             let copies = plan.data.filter { $0.copyTarget != nil }
+            progress?.begin("data", bytes: copies.reduce(0) { $0 + $1.uncompressedLength }, items: plan.data.count)
             let inOneTransaction = session.inTransaction
             let rows = inOneTransaction
                 ? try copies.map { try loader.load($0, from: reader, into: session.connection, inOpenTransaction: true) }
@@ -120,7 +128,9 @@ public struct Restore {
             for section in plan.data where section.copyTarget == nil {
                 let count = try session.insertRows(section, from: reader, inOpenTransaction: inOneTransaction)
                 if let table = section.table { loaded[table, default: 0] += count }
+                progress?.advance(items: 1)
             }
+            progress?.begin("post-data", items: plan.postData.count, unit: "sections")
             try runSchema(plan.postData)
             if inOneTransaction {
                 committing = true

@@ -18,6 +18,8 @@ struct RestoreLoader: Sendable {
     /// Whether a section whose loaded rows differ from the index's count is rolled
     /// back and fails the load; `drill` loads it anyway and reports the difference.
     var checkRows = true
+    /// Counts the bytes of each chunk sent and names the tables loading.
+    var progress: Progress?
 
     /// Rows loaded per section, in the order given.
     func load(_ sections: [Section], jobs: Int) throws -> [UInt64] {
@@ -35,11 +37,17 @@ struct RestoreLoader: Sendable {
         guard let copyTarget = section.copyTarget else { throw RestoreError("\(section.label) is not a COPY block") }
         let table = copyTarget.sqlIdentifier
         let columns = section.columns.map { "(\($0.map(\.sqlIdentifier).joined(separator: ", ")))" } ?? ""
+        let name = (section.table ?? copyTarget).description
+        progress?.started(name)
+        defer { progress?.ended(name) }
         return try connection.loading(inOpenTransaction: inOpenTransaction) {
             if truncateFirst && section.table == copyTarget { try connection.execute("TRUNCATE ONLY \(table)") }
             var data = SectionCopyData<RestoreError>(label: section.label)
             let rows = try connection.copyIn("COPY \(table) \(columns) FROM STDIN") { writer in
-                try reader.read(section) { chunk in try chunk.withUnsafeBytes { try data.feed($0) { try writer.write($0) } } }
+                try reader.read(section) { chunk in
+                    try chunk.withUnsafeBytes { try data.feed($0) { try writer.write($0) } }
+                    progress?.advance(bytes: UInt64(chunk.count))
+                }
                 try data.finish()
             }
             if checkRows, let expected = section.rows, UInt64(rows) != expected {

@@ -11,7 +11,7 @@ extension Restore {
     /// and remove its directory; with `keep` it is detached and outlives pgscalpel.
     public func runInSidecar(keep: Bool,
                              ready: (RestoreReport, _ conninfo: String, _ stopCommand: String?) throws -> Void) throws {
-        try inSidecar(archive: archive, keep: keep, restore: { try run(into: $0, throwaway: true) }, ready: ready)
+        try inSidecar(archive: archive, keep: keep, progress: progress, restore: { try run(into: $0, throwaway: true) }, ready: ready)
     }
 }
 
@@ -19,13 +19,14 @@ extension RestoreAll {
     /// `restore --all --into auto`: as `Restore.runInSidecar`, for the whole archive.
     public func runInSidecar(keep: Bool,
                              ready: (RestoreAllReport, _ conninfo: String, _ stopCommand: String?) throws -> Void) throws {
-        try inSidecar(archive: archive, keep: keep, restore: run(into:), ready: ready)
+        try inSidecar(archive: archive, keep: keep, progress: progress, restore: run(into:), ready: ready)
     }
 }
 
 /// Starts the sidecar, restores into it and hands over, for both kinds of restore.
-private func inSidecar<Report>(archive: String, keep: Bool, restore run: (ConnectionTarget) throws -> Report,
+private func inSidecar<Report>(archive: String, keep: Bool, progress: Progress?, restore run: (ConnectionTarget) throws -> Report,
                                ready: (Report, _ conninfo: String, _ stopCommand: String?) throws -> Void) throws {
+    progress?.begin("starting a sidecar server")
     let server = try SidecarServer()
     defer { server.stop() }
     var database = "postgres"

@@ -17,6 +17,8 @@ public struct RestoreAll: Sendable {
     /// `--exit-on-error`); otherwise it is recorded in the report and the restore
     /// goes on, as psql and pg_restore go on.
     public var exitOnError = true
+    /// Phases, and the data's bytes against the index's.
+    public var progress: Progress?
 
     public init(archive: String, jobs: Int = 1) {
         self.archive = archive
@@ -31,6 +33,7 @@ public struct RestoreAll: Sendable {
     static let serialData: Set<String> = ["SEQUENCE SET", "BLOB METADATA", "BLOBS", "LARGE OBJECTS"]
 
     public func run(into target: ConnectionTarget) throws -> RestoreAllReport {
+        defer { progress?.finish() }
         let reader = try ArchiveReader.open(archive, checkingRows: checkRows)
         let index = reader.index
         let settings = try index.prologue.map { SectionStatement.split(try reader.text(of: $0)).map(\.text) } ?? []
@@ -46,6 +49,8 @@ public struct RestoreAll: Sendable {
         var missing = RestoreSession.MissingRoles()
         func runSerially(_ sections: some Sequence<Section>) throws {
             for section in sections {
+                progress?.update(section.label)
+                defer { progress?.advance(items: 1) }
                 if section.type?.hasPrefix("DATABASE") == true {
                     report.notes.append("\(section.label) skipped: the archive is restored into the target database")
                     continue
@@ -68,14 +73,19 @@ public struct RestoreAll: Sendable {
         var buildNotes: [String] = []
         var phases: [RestoreAllReport.Phase] = []
         phases.append(try .measure("schema") {
+            progress?.begin("schema", items: firstData, unit: "sections")
             try runSerially(entries[..<firstData])
             report.errors += session.takeErrors()
         })
         phases.append(try .measure("data") {
             let builds = later.filter { RestoreParallelPhase.types.contains($0.type ?? "") }
             let copies = later.filter { $0.type == "TABLE DATA" && $0.copyTarget != nil }
-            let loader = RestoreLoader(archive: archive, target: target, settings: settings, dataStyles: index.dump.settings,
+            let serial = later.filter { ($0.type == "TABLE DATA" && $0.copyTarget == nil) || Self.serialData.contains($0.type ?? "") }
+            progress?.begin("data", bytes: copies.reduce(0) { $0 + $1.uncompressedLength },
+                            items: copies.count + builds.count + serial.count, unit: "sections")
+            var loader = RestoreLoader(archive: archive, target: target, settings: settings, dataStyles: index.dump.settings,
                                        truncateFirst: true, checkRows: checkRows)
+            loader.progress = progress
             let loaded = try RestoreParallelPhase(loader: loader, continueOnError: !exitOnError)
                 .run(copies: Array(copies), builds: Array(builds), jobs: jobs)
             report.sections += copies.count + builds.count
@@ -84,12 +94,14 @@ public struct RestoreAll: Sendable {
             for (section, count) in zip(copies, loaded.rows) where count != RestoreParallelPhase.notLoaded {
                 if let table = section.table ?? section.copyTarget { report.tables.append(RestoreReport.Table(table: table, rows: count)) }
             }
-            try runSerially(later.filter { ($0.type == "TABLE DATA" && $0.copyTarget == nil) || Self.serialData.contains($0.type ?? "") })
+            try runSerially(serial)
             report.errors += session.takeErrors()
         })
         phases.append(try .measure("post-data") {
-            try runSerially(later.filter { $0.type != "TABLE DATA" && !Self.serialData.contains($0.type ?? "")
-                && !RestoreParallelPhase.types.contains($0.type ?? "") })
+            let rest = later.filter { $0.type != "TABLE DATA" && !Self.serialData.contains($0.type ?? "")
+                && !RestoreParallelPhase.types.contains($0.type ?? "") }
+            progress?.begin("post-data", items: rest.count, unit: "sections")
+            try runSerially(rest)
             report.errors += session.takeErrors()
         })
         report.phases = phases

@@ -53,6 +53,8 @@ struct RestoreParallelPhase: Sendable {
                 }
             }
             do {
+                loader.progress?.started(section.label)
+                defer { loader.progress?.ended(section.label) }
                 try Self.build(section, reader: reader, session: session)
                 return 0
             } catch let error as PostgresError where error.sqlState == "40P01" {

@@ -10,6 +10,8 @@ import ScalpelArchive
 public struct Drill: Sendable {
     public var archive: String
     public var jobs: Int
+    /// The restore's phases, then the checks'.
+    public var progress: Progress?
 
     public init(archive: String, jobs: Int = 1) {
         self.archive = archive
@@ -18,6 +20,7 @@ public struct Drill: Sendable {
 
     /// Into a sidecar, stopped and removed afterwards.
     public func runInSidecar() throws -> DrillReport {
+        progress?.begin("starting a sidecar server")
         let server = try SidecarServer()
         defer { server.stop() }
         return try run(into: server.target(database: "postgres"))
@@ -26,9 +29,12 @@ public struct Drill: Sendable {
     public func run(into target: ConnectionTarget) throws -> DrillReport {
         var restore = RestoreAll(archive: archive, jobs: jobs)
         restore.checkRows = false
+        restore.progress = progress
         let restored = try restore.run(into: target)
+        defer { progress?.finish() }
         var checks: DrillChecks.Result?
         let phase = try RestoreAllReport.Phase.measure("checks") {
+            progress?.begin("checking row counts, indexes and constraints")
             checks = try DrillChecks(connection: try Connection(target), index: try ArchiveReader.open(archive).index).run()
         }
         return DrillReport(restore: restored, counts: checks?.counts ?? [], objects: checks?.objects ?? [],
