@@ -12,7 +12,7 @@ extension ArchiveIndex {
     /// Throws `.indexDamaged` naming the first inconsistency: the format and
     /// version, members that do not tile the file up to the index and the stream
     /// from 0, sections that do not tile the members in order.
-    func validate(indexOffset: UInt64, name: String) throws(ArchiveError) {
+    package func validate(indexOffset: UInt64, name: String) throws(ArchiveError) {
         func damaged(_ what: String) -> ArchiveError {
             ArchiveError(.indexDamaged, "\(name): \(what); the archive is damaged")
         }

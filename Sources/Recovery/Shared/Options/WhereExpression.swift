@@ -6,10 +6,11 @@ import DumpParser
 /// one self-contained expression, so it cannot close the parentheses around it and
 /// go on as part of the statement (`true)) TO PROGRAM '...'`) or as another one.
 /// Export and diff add a read-only transaction and the one-statement protocol.
-struct WhereExpression: Equatable {
-    let expression: String
+/// Package-wide so that its fuzz target (Tests/Fuzz) can hold it to that.
+package struct WhereExpression: Equatable {
+    package let expression: String
 
-    init(_ expression: String) throws {
+    package init(_ expression: String) throws {
         self.expression = expression
         guard expression.contains(where: { !$0.isWhitespace }) else { throw UsageError("--where needs an expression") }
         // A `)` after the expression is found as a token only if no quote, dollar
@@ -37,7 +38,7 @@ struct WhereExpression: Equatable {
     }
 
     /// The expression on lines of its own: a `--` comment at its end stops there.
-    var condition: String { "(\n\(expression)\n)" }
+    package var condition: String { "(\n\(expression)\n)" }
 
     private func failure(_ reason: String) -> UsageError {
         UsageError("--where \(expression): \(reason)")
