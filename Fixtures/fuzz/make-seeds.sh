@@ -20,7 +20,8 @@ for name in tiny empty; do
 done
 
 # index: the index payloads of those and of a larger archive, inflated from
-# where the footer (the file's last 66 bytes) says the index member lies.
+# where the footer (the file's last 66 bytes) says the index member lies. The
+# target puts each after tiny's data members: the others' are read, then refused.
 footer_field() { # archive, offset in the footer of an 8-byte little-endian number
     od -An -tu8 -j $(( $(stat -c %s "$1") - 66 + $2 )) -N8 "$1" | tr -d ' '
 }

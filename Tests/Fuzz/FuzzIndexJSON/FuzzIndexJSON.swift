@@ -1,15 +1,20 @@
 import FuzzSupport
 import ScalpelArchive
+import TestSupport
 
-/// An index payload (the `-- pgscalpel-index v1 {...}` line) read and validated as
-/// `ArchiveReader` does once its checksum matched: a checksum proves only that the
-/// bytes are the ones written, and whoever wrote them may have meant harm. The index
-/// is held against the file size its own members claim, so that an index whose
-/// numbers agree with each other gets past the size checks to the rest.
+/// An index payload (the `-- pgscalpel-index v1 {...}` line) put where an archive's
+/// index goes, with checksums that agree with it (`ForgedArchive`), then opened and
+/// read as every command reads an archive. A checksum proves only that the bytes
+/// are those written, and whoever wrote them may have meant harm: the index must be
+/// refused with an `ArchiveError`, or name only bytes that are there and make the
+/// reader allocate only what those bytes can fill.
 func fuzzIndex(_ payload: [UInt8]) {
-    guard let index = try? IndexCodec.decode(payload) else { return }
-    let claimedEnd = index.members.last.map { $0.offset &+ $0.length } ?? 0
-    _ = try? index.validate(indexOffset: claimedEnd, name: "input")
+    guard let archive = try? ForgedArchive.around(indexPayload: payload),
+          let reader = try? ArchiveReader(source: MemorySource(archive), name: "input")
+    else { return }
+    for section in reader.index.sections {
+        _ = try? reader.text(of: section)
+    }
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")
