@@ -9,8 +9,8 @@ extension ArchiveIndex {
     /// bytes (docs/FORMAT.md), so `Int` conversions and buffer sizes are safe.
     static let largestMember = UInt64(Int32.max)
     /// DEFLATE's most: a 258-byte match in two bits. A reader allocates a member's
-    /// uncompressed length before inflating it, so a claim beyond this (the fuzzer's
-    /// 20-byte member said to hold 2 GiB) is refused rather than allocated.
+    /// uncompressed length before inflating it, so a claim beyond this (a member of
+    /// a few bytes said to hold 2 GiB) is refused rather than allocated.
     static let largestInflationRatio: UInt64 = 1032
     /// A gzip member's header and trailer around its DEFLATE data.
     static let gzipFraming: UInt64 = 18
