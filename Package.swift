@@ -57,6 +57,19 @@ let package = Package(
         // pgscalpel run as an operator runs it, next to psql and pg_dump: the dependency on
         // PGScalpelCLI only makes SwiftPM build the binary, which the tests find next to their bundle.
         .testTarget(name: "EndToEndTests", dependencies: ["PGScalpelCLI", "TestSupport"]),
+
+        // libFuzzer targets, one per parser of untrusted bytes (scripts/fuzz). Built
+        // plainly, each replays the files it is given; scripts/fuzz builds them with
+        // -sanitize=fuzzer, in .build-fuzz, into fuzzers seeded from Fixtures/fuzz.
+        .target(name: "FuzzSupport", path: "Tests/Fuzz/FuzzSupport"),
+        .executableTarget(name: "FuzzArchiveFooter", dependencies: ["ScalpelArchive", "TestSupport", "FuzzSupport"],
+                          path: "Tests/Fuzz/FuzzArchiveFooter"),
+        .executableTarget(name: "FuzzIndexJSON", dependencies: ["ScalpelArchive", "TestSupport", "FuzzSupport"],
+                          path: "Tests/Fuzz/FuzzIndexJSON"),
+        .executableTarget(name: "FuzzDumpScanner", dependencies: ["DumpParser", "FuzzSupport"], path: "Tests/Fuzz/FuzzDumpScanner"),
+        .executableTarget(name: "FuzzCopyText", dependencies: ["DumpParser", "FuzzSupport"], path: "Tests/Fuzz/FuzzCopyText"),
+        .executableTarget(name: "FuzzWhereExpression", dependencies: ["Recovery", "DumpParser", "FuzzSupport"],
+                          path: "Tests/Fuzz/FuzzWhereExpression"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,6 +8,12 @@ extension ArchiveIndex {
     /// Members and their sections are held whole in memory: bounded below 2^31
     /// bytes (docs/FORMAT.md), so `Int` conversions and buffer sizes are safe.
     static let largestMember = UInt64(Int32.max)
+    /// DEFLATE's most: a 258-byte match in two bits. A reader allocates a member's
+    /// uncompressed length before inflating it, so a claim beyond this (a member of
+    /// a few bytes said to hold 2 GiB) is refused rather than allocated.
+    static let largestInflationRatio: UInt64 = 1032
+    /// A gzip member's header and trailer around its DEFLATE data.
+    static let gzipFraming: UInt64 = 18
 
     /// Throws `.indexDamaged` naming the first inconsistency: the format and
     /// version, members that do not tile the file up to the index and the stream
@@ -34,6 +40,10 @@ extension ArchiveIndex {
             guard member.length >= Self.smallestMember, member.length <= Self.largestMember,
                   member.uncompressedLength >= 1, member.uncompressedLength <= Self.largestMember
             else { throw damaged("member \(position) has an impossible size in the index") }
+            // length is below 2^31 here: no overflow.
+            guard member.uncompressedLength <= (member.length - Self.gzipFraming) * Self.largestInflationRatio else {
+                throw damaged("member \(position) is said to inflate to more than its \(member.length) bytes can hold")
+            }
             // Both sums are below the file's size and 2^31 times the member count: no overflow.
             fileEnd += member.length
             streamEnd += member.uncompressedLength

@@ -42,7 +42,7 @@ import TestSupport
     enum Edit: String, CaseIterable, Sendable {
         case memberCountPastTheEnd, firstMemberPastTheEnd, negativeFirstMember, noMembers, noSections
         case memberCountZero, sectionListedTwice, memberLengthNear2To64, uncompressedLengthNear2To64
-        case memberMoved, membersSwapped, sectionLongerThanItsMembers, anotherFormat
+        case memberMoved, membersSwapped, sectionLongerThanItsMembers, anotherFormat, memberInflatingToGigabytes
 
         func apply(to index: inout ArchiveIndex) {
             switch self {
@@ -59,6 +59,11 @@ import TestSupport
             case .membersSwapped: index.members.swapAt(1, 2)
             case .sectionLongerThanItsMembers: index.sections[1].uncompressedLength += 1
             case .anotherFormat: index.format = "something-else"
+            // Its section grown to match, so that only the member's claim is wrong.
+            case .memberInflatingToGigabytes:
+                let growth = UInt64(Int32.max) - index.members[index.members.count - 1].uncompressedLength
+                index.members[index.members.count - 1].uncompressedLength += growth
+                index.sections[index.sections.count - 1].uncompressedLength += growth
             }
         }
     }

@@ -6,12 +6,13 @@ import DumpParser
 /// one self-contained expression, so it cannot close the parentheses around it and
 /// go on as part of the statement (`true)) TO PROGRAM '...'`) or as another one.
 /// Export and diff add a read-only transaction and the one-statement protocol.
-struct WhereExpression: Equatable {
-    let expression: String
+/// Package-wide so that its fuzz target (Tests/Fuzz) can hold it to that.
+package struct WhereExpression: Equatable {
+    package let expression: String
     /// The option it came from, for messages: `--where`, or apply's `--production-where`.
     let option: String
 
-    init(_ expression: String, option: String = "--where") throws {
+    package init(_ expression: String, option: String = "--where") throws {
         self.expression = expression
         self.option = option
         guard expression.contains(where: { !$0.isWhitespace }) else { throw UsageError("\(option) needs an expression") }
@@ -40,7 +41,7 @@ struct WhereExpression: Equatable {
     }
 
     /// The expression on lines of its own: a `--` comment at its end stops there.
-    var condition: String { "(\n\(expression)\n)" }
+    package var condition: String { "(\n\(expression)\n)" }
 
     private func failure(_ reason: String) -> UsageError {
         UsageError("\(option) \(expression): \(reason)")

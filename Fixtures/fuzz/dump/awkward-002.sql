@@ -1,0 +1,9 @@
+--
+-- Name: other; Type: SCHEMA; Schema: -; Owner: postgres
+--
+
+CREATE SCHEMA other;
+
+
+ALTER SCHEMA other OWNER TO postgres;
+

@@ -1,0 +1,13 @@
+--
+-- Name: mood; Type: TYPE; Schema: public; Owner: postgres
+--
+
+CREATE TYPE public.mood AS ENUM (
+    'sad',
+    'ok',
+    'happy'
+);
+
+
+ALTER TYPE public.mood OWNER TO postgres;
+

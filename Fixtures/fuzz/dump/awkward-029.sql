@@ -1,0 +1,5 @@
+--
+-- Name: TABLE lookalike; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON TABLE public.lookalike IS '

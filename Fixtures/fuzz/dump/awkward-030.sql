@@ -1,0 +1,7 @@
+--
+-- Name: ghost_in_string; Type: TABLE; Schema: public; Owner: postgres
+--
+
+';
+
+

@@ -1,0 +1,7 @@
+--
+-- Name: TABLE plain; Type: COMMENT; Schema: public; Owner: postgres
+--
+
+COMMENT ON TABLE public.plain IS 'plain table';
+
+

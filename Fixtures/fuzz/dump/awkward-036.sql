@@ -1,0 +1,10 @@
+--
+-- Name: nocols; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.nocols (
+);
+
+
+ALTER TABLE public.nocols OWNER TO postgres;
+

@@ -1,0 +1,9 @@
+--
+-- Data for Name: café; Type: TABLE DATA; Schema: public; Owner: postgres
+--
+
+COPY public."café" (a) FROM stdin;
+1
+\.
+
+

@@ -1,0 +1,10 @@
+--
+-- Data for Name: nocols; Type: TABLE DATA; Schema: public; Owner: postgres
+--
+
+COPY public.nocols  FROM stdin;
+
+
+\.
+
+

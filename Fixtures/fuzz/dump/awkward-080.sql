@@ -1,0 +1,7 @@
+--
+-- Name: measurements_at; Type: INDEX; Schema: public; Owner: postgres
+--
+
+CREATE INDEX measurements_at ON ONLY public.measurements USING btree (at);
+
+

@@ -1,0 +1,7 @@
+--
+-- Name: SCHEMA "Sales"; Type: ACL; Schema: -; Owner: postgres
+--
+
+GRANT USAGE ON SCHEMA "Sales" TO reader;
+
+
