@@ -18,6 +18,10 @@ import Testing
         try server.createDatabase("scratch db")
         let connection = try Connection(server.target(database: "scratch db"))
         #expect(try connection.execute("SELECT current_database()")[0, 0] == "scratch db")
+        // Index builds get more than PostgreSQL's default 64MB where the machine has it.
+        let memory = try connection.execute("SELECT setting::bigint * 1024 FROM pg_settings WHERE name = 'maintenance_work_mem'")[0, 0]
+        #expect(memory == String(SidecarServer.maintenanceMemoryMB << 20))
+        #expect(ProcessInfo.processInfo.physicalMemory < 8 << 30 || SidecarServer.maintenanceMemoryMB == 1024)
 
         server.stop()
         #expect(!isAlive(pid))
