@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // SHA-256 of each archive backup writes, the checksum operators record.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // libpq's header only (Debian's libpq-dev): pkg-config would also link libpq, which
@@ -36,7 +38,8 @@ let package = Package(
         // libpq, and the ephemeral servers pgscalpel starts for itself.
         .target(name: "PostgresAccess", dependencies: ["CLibPQ", "CLibPQLoader", "Support"]),
         // What the commands do, built from the modules above.
-        .target(name: "Recovery", dependencies: ["ScalpelArchive", "DumpParser", "PostgresAccess", "Support"]),
+        .target(name: "Recovery", dependencies: ["ScalpelArchive", "DumpParser", "PostgresAccess", "Support",
+                                                 .product(name: "Crypto", package: "swift-crypto")]),
         // Argument parsing only: each command calls one Recovery entry point.
         .executableTarget(
             name: "PGScalpelCLI",

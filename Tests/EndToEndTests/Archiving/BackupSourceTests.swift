@@ -33,6 +33,9 @@ import Testing
         #expect(source?["database"] as? String == database && source?["user"] as? String == "postgres", "\(backup.text)")
         #expect(source?["host"] as? String == (try TestServer.environment())["PGHOST"])
         #expect((summary?["tables"] as? Int ?? 0) > 0)
+        // The checksum to record beside the file is the file's own.
+        let sum = try CLI.run("sha256sum", [archive])
+        #expect(sum.status == 0 && sum.text.hasPrefix((summary?["sha256"] as? String ?? "-") + "  "), "\(sum.text)")
     }
 
     @Test func aBackupWithNoTableIsWrittenButExitsOne() throws {
@@ -47,6 +50,7 @@ import Testing
         #expect(flagged.text.contains("WARNING: the backup of database \(database) on "), "\(flagged.text)")
         #expect(flagged.text.contains("holds no table: is that the database meant? (--allow-empty accepts it)"))
         #expect(FileManager.default.fileExists(atPath: archive))
+        #expect(flagged.text.contains(#/\nsha256: [0-9a-f]{64}\n/#), "\(flagged.text)")
 
         let accepted = try CLI.pgscalpel(["backup", "-f", scratch.file("ok.scalpel.sql.gz"), "--allow-empty"], environment: env)
         #expect(accepted.status == 0 && !accepted.text.contains("WARNING"), "\(accepted.text)")

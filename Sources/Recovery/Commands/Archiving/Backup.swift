@@ -26,6 +26,8 @@ public struct Backup {
     public struct Result {
         public var index: ArchiveIndex
         public var source: ConnectionEndpoint
+        /// Of the whole file, in hex.
+        public var sha256: String
     }
 
     public func run(progress: Progress? = nil) throws -> Result {
@@ -52,7 +54,8 @@ public struct Backup {
         }
         defer { Interruption.unregister(token) }
         do {
-            let builder = try ArchiveBuilder(sink: sink)
+            let digesting = DigestingSink(sink)
+            let builder = try ArchiveBuilder(sink: digesting)
             // pg_dump's output has no size known in advance: bytes and rate only.
             progress?.begin("dumping")
             try Packing.pump(run.outputDescriptor, name: "pg_dump's output", into: builder, progress: progress)
@@ -64,7 +67,7 @@ public struct Backup {
                 database: source.database, startedAt: isoTimestamp(started), completedAt: isoTimestamp(Date()),
                 settings: settings, pgDumpArguments: pgDumpArguments, extensions: source.extensions))
             try sink.commit()
-            return Result(index: index, source: source.endpoint)
+            return Result(index: index, source: source.endpoint, sha256: digesting.hexDigest())
         } catch {
             run.terminate()
             sink.discard()

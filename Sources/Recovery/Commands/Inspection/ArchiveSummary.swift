@@ -13,6 +13,8 @@ public struct ArchiveSummary: Codable, Sendable {
     public var archiveBytes: UInt64
     /// For `backup`: the database its dump came from, as the connection reached it.
     public var source: ConnectionEndpoint?
+    /// For `backup`: the file's SHA-256, to record beside it.
+    public var sha256: String?
     /// What a backup's caller must look at (a backup with no table: most often the
     /// wrong database, reached through a variable nobody looked at).
     public var warnings: [String] = []
@@ -32,6 +34,7 @@ public struct ArchiveSummary: Codable, Sendable {
     public init(backup result: Backup.Result, path: String, allowEmpty: Bool) {
         self.init(path: path, index: result.index)
         source = result.source
+        sha256 = result.sha256
         if tables == 0 && !allowEmpty {
             warnings.append("the backup of \(result.source) holds no table: is that the database meant? "
                 + "(--allow-empty accepts it)")
@@ -43,6 +46,7 @@ public struct ArchiveSummary: Codable, Sendable {
         lines += warnings.map { "WARNING: \($0)" }
         lines.append("\(archive): \(tables) tables, \(rows) rows, \(sections) sections in \(members) members; "
             + "\(formatBytes(dumpBytes)) of SQL in \(formatBytes(archiveBytes))")
+        if let sha256 { lines.append("sha256: \(sha256)") }
         return printableLines(lines)
     }
 }
