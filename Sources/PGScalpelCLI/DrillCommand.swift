@@ -30,12 +30,15 @@ struct DrillCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON.")
     var json = false
 
+    @OptionGroup var programs: ServerChoiceOptions
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("-j needs at least 1") }
     }
 
     func run() throws {
-        let drill = Drill(archive: archive, jobs: jobs)
+        var drill = Drill(archive: archive, jobs: jobs)
+        drill.binaries = programs.choice
         let report = into == "auto" ? try drill.runInSidecar() : try drill.run(into: try ConnectionTarget(into))
         try writeStandardOutput(json ? try jsonText(report) : report.renderText())
         try report.requireSuccess()

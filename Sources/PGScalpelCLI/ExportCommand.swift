@@ -74,6 +74,8 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "How JSON Lines writes bytea: hex or base64.")
     var bytea: ExportFormat.Bytea = .hex
 
+    @OptionGroup var programs: ServerChoiceOptions
+
     func validate() throws {
         guard !tables.isEmpty else { throw ValidationError("name a table with -t") }
         if bytea != .hex && !formats.contains(.jsonl) { throw ValidationError("--bytea applies to --format jsonl") }
@@ -93,6 +95,7 @@ struct ExportCommand: ParsableCommand {
         export.columns = try columns.map { try CommaList.columnNames($0) }
         export.keys = key
         export.wheres = wheres
+        export.binaries = programs.choice
         if let sidecar, sidecar != "auto" { export.sidecar = .database(try ConnectionTarget(sidecar)) }
         export.output = output
         let summary = try export.run(progress: Progress(label: "export"))

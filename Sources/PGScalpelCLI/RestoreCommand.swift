@@ -70,6 +70,8 @@ struct RestoreCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON.")
     var json = false
 
+    @OptionGroup var programs: ServerChoiceOptions
+
     func validate() throws {
         guard !all || (tables.isEmpty && !schemaOnly && !dataOnly && !clean) else {
             throw ValidationError("--all restores everything: not with -t, --schema-only, --data-only or --clean")
@@ -86,11 +88,13 @@ struct RestoreCommand: ParsableCommand {
         if all {
             var restore = RestoreAll(archive: archive, jobs: jobs)
             restore.exitOnError = exitOnError
+            restore.binaries = programs.choice
             return try execute(restore.run(into:), inSidecar: restore.runInSidecar, render: { $0.renderText() })
         }
-        let restore = Restore(archive: archive, options: .init(
+        var restore = Restore(archive: archive, options: .init(
             tables: try tables.map(TablePattern.init), part: dataOnly ? .dataOnly : schemaOnly ? .schemaOnly : .all,
             clean: clean, jobs: jobs))
+        restore.binaries = programs.choice
         try execute(restore.run(into:), inSidecar: restore.runInSidecar, render: { $0.renderText() })
     }
 

@@ -10,6 +10,8 @@ import ScalpelArchive
 public struct Drill: Sendable {
     public var archive: String
     public var jobs: Int
+    /// Which PostgreSQL programs the sidecar uses.
+    public var binaries = BinaryChoice()
 
     public init(archive: String, jobs: Int = 1) {
         self.archive = archive
@@ -18,7 +20,8 @@ public struct Drill: Sendable {
 
     /// Into a sidecar, stopped and removed afterwards.
     public func runInSidecar() throws -> DrillReport {
-        let server = try SidecarServer()
+        let source = try ArchiveReader.open(archive).index.dump.serverVersion
+        let server = try SidecarServer(binaries: try binaries.sidecarBinaries(sourceVersion: source))
         defer { server.stop() }
         return try run(into: server.target(database: "postgres"))
     }
@@ -26,6 +29,7 @@ public struct Drill: Sendable {
     public func run(into target: ConnectionTarget) throws -> DrillReport {
         var restore = RestoreAll(archive: archive, jobs: jobs)
         restore.checkRows = false
+        restore.binaries = binaries
         let restored = try restore.run(into: target)
         var checks: DrillChecks.Result?
         let phase = try RestoreAllReport.Phase.measure("checks") {
