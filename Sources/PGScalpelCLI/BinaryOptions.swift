@@ -1,5 +1,6 @@
 import ArgumentParser
 import PostgresAccess
+import Support
 
 /// `--bindir`, named as pg_config and pg_upgrade name a bin directory: for commands
 /// that run pg_dump or a sidecar, where several installed majors need a choice
@@ -9,6 +10,11 @@ struct BinDirOption: ParsableArguments {
         "The PostgreSQL bin directory to run programs from (else $PGSCALPEL_BINDIR, else a search; see doctor).",
         valueName: "dir"))
     var bindir: String?
+
+    /// A blank one would quietly mean the search, not the directory meant.
+    func validate() throws {
+        if bindir?.trimmingWhitespace().isEmpty == true { throw ValidationError("--bindir needs a directory") }
+    }
 
     var choice: BinaryChoice { BinaryChoice(bindir: bindir) }
 }
