@@ -23,6 +23,8 @@ struct BackupCommand: ParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
+    @OptionGroup var programs: BinDirOption
+
     @Option(name: [.customShort("f"), .customLong("file")], help: "The archive to write (never over an existing file).")
     var file: String
 
@@ -72,6 +74,7 @@ struct BackupCommand: ParsableCommand {
     func run() throws {
         var backup = Backup(target: try connection.target(), file: file, pgDumpArguments: pgDumpArguments)
         backup.overwrite = overwrite
+        backup.binaries = programs.choice
         let result = try backup.run(progress: progress.meter("backup"))
         let summary = ArchiveSummary(backup: result, path: file, allowEmpty: allowEmpty)
         try writeStandardOutput(json ? try jsonText(summary) : summary.renderText())

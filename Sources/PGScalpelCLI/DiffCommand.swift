@@ -65,6 +65,8 @@ struct DiffCommand: ParsableCommand {
                                + "where the table was restored already (only read).", valueName: "auto|CONN"))
     var sidecar: String?
 
+    @OptionGroup var programs: ServerChoiceOptions
+
     /// Production is named, never libpq's default database: at 3 a.m. the default
     /// is whatever the shell's PG* variables last pointed at.
     @OptionGroup var progress: ProgressOptions
@@ -86,6 +88,7 @@ struct DiffCommand: ParsableCommand {
         diff.key = try key.map { try CommaList.columnNames($0, option: "--key") }
         diff.columns = try columns.map { try CommaList.columnNames($0) }
         diff.whereClause = whereClause
+        diff.binaries = programs.choice
         switch sidecar {
         case nil: diff.backupSide = .automatic
         case "auto": diff.backupSide = .autoSidecar

@@ -15,13 +15,15 @@ struct DoctorCommand: ParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
+    @OptionGroup var programs: BinDirOption
+
     @Flag(help: "Print JSON for scripts.")
     var json = false
 
     func run() throws {
         let wantsConnection = connection.dbname != nil || connection.host != nil
             || connection.port != nil || connection.username != nil
-        let report = Doctor(target: wantsConnection ? try connection.target() : nil)
+        let report = Doctor(target: wantsConnection ? try connection.target() : nil, binaries: programs.choice)
         try writeStandardOutput(json ? try jsonText(report) : report.renderText())
         try report.requireSuccess()
     }

@@ -31,6 +31,7 @@ struct DrillCommand: ParsableCommand {
     var json = false
 
     @OptionGroup var progress: ProgressOptions
+    @OptionGroup var programs: ServerChoiceOptions
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("-j needs at least 1") }
@@ -39,6 +40,7 @@ struct DrillCommand: ParsableCommand {
     func run() throws {
         var drill = Drill(archive: archive, jobs: jobs)
         drill.progress = progress.meter("drill")
+        drill.binaries = programs.choice
         let report = into == "auto" ? try drill.runInSidecar() : try drill.run(into: try ConnectionTarget(into))
         try writeStandardOutput(json ? try jsonText(report) : report.renderText())
         try report.requireSuccess()

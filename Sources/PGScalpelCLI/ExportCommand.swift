@@ -75,6 +75,7 @@ struct ExportCommand: ParsableCommand {
     var bytea: ExportFormat.Bytea = .hex
 
     @OptionGroup var progress: ProgressOptions
+    @OptionGroup var programs: ServerChoiceOptions
 
     func validate() throws {
         guard !tables.isEmpty else { throw ValidationError("name a table with -t") }
@@ -95,6 +96,7 @@ struct ExportCommand: ParsableCommand {
         export.columns = try columns.map { try CommaList.columnNames($0) }
         export.keys = key
         export.wheres = wheres
+        export.binaries = programs.choice
         if let sidecar, sidecar != "auto" { export.sidecar = .database(try ConnectionTarget(sidecar)) }
         export.output = output
         let summary = try export.run(progress: progress.meter("export"))

@@ -71,6 +71,7 @@ struct RestoreCommand: ParsableCommand {
     var json = false
 
     @OptionGroup var progress: ProgressOptions
+    @OptionGroup var programs: ServerChoiceOptions
 
     func validate() throws {
         guard !all || (tables.isEmpty && !schemaOnly && !dataOnly && !clean) else {
@@ -89,12 +90,14 @@ struct RestoreCommand: ParsableCommand {
             var restore = RestoreAll(archive: archive, jobs: jobs)
             restore.exitOnError = exitOnError
             restore.progress = progress.meter("restore")
+            restore.binaries = programs.choice
             return try execute(restore.run(into:), inSidecar: restore.runInSidecar, render: { $0.renderText() })
         }
         var restore = Restore(archive: archive, options: .init(
             tables: try tables.map(TablePattern.init), part: dataOnly ? .dataOnly : schemaOnly ? .schemaOnly : .all,
             clean: clean, jobs: jobs))
         restore.progress = progress.meter("restore")
+        restore.binaries = programs.choice
         try execute(restore.run(into:), inSidecar: restore.runInSidecar, render: { $0.renderText() })
     }
 

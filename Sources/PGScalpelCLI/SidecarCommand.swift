@@ -16,11 +16,13 @@ struct SidecarCommand: ParsableCommand {
           pgscalpel sidecar -- sh -c 'createdb scratch && gunzip -c prod.scalpel.sql.gz | psql -q scratch'
         """)
 
+    @OptionGroup var programs: BinDirOption
+
     @Argument(parsing: .postTerminator, help: "A command to run against the server, after --.")
     var command: [String] = []
 
     func run() throws {
-        let status = try Sidecar.run(command: command) { writeStandardError($0) }
+        let status = try Sidecar.run(command: command, binaries: programs.choice) { writeStandardError($0) }
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -38,7 +38,9 @@ public struct ServerBinaries: Sendable {
         self.init(searching: [directory])
     }
 
-    private init(searching directories: [String]) {
+    private init(searching listed: [String]) {
+        var seen = Set<String>()
+        let directories = listed.filter { seen.insert($0).inserted }
         func directory(with tools: [Tool]) -> String? {
             directories.first { directory in
                 tools.allSatisfy { FileManager.default.isExecutableFile(atPath: "\(directory)/\($0.rawValue)") }
@@ -57,28 +59,23 @@ public struct ServerBinaries: Sendable {
         self.searchedDirectories = directories
     }
 
-    /// Searches `pg_config --bindir`, then /usr/lib/postgresql/*/bin from
-    /// the highest major version down, then `PATH`. Server tools all come from
-    /// the first directory holding both initdb and postgres; client tools
-    /// prefer that directory too, so pg_dump is at least as new as the server.
-    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ServerBinaries {
-        let path = (environment["PATH"] ?? "").split(separator: ":").map(String.init)
-        let pgConfig = path.lazy.map { "\($0)/pg_config" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-        let configured = pgConfig.flatMap { try? ChildProcess.run($0, ["--bindir"], environment: environment) }
-            .flatMap { $0.termination == .exited(0) ? $0.output.trimmingWhitespace() : nil }
-        let versions = ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? [])
-            .compactMap { name in Double(name).map { (name, $0) } }
-            .sorted { $0.1 > $1.1 }
-            .map { "/usr/lib/postgresql/\($0.0)/bin" }
-        var seen = Set<String>()
-        let directories = ([configured].compactMap { $0 } + versions + path)
-            .map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-            .filter { seen.insert($0).inserted }
-        let binaries = ServerBinaries(searching: directories)
+    /// The chosen installation's tools; client tools it lacks come from the others,
+    /// in search order.
+    public init(_ installation: PostgresInstallation, in installations: PostgresInstallations) {
+        self.init(searching: [installation.directory] + installations.searched)
+    }
+
+    /// The newest server found (see `PostgresInstallations`) with its client tools,
+    /// or, on a machine with only client tools, those.
+    public static func locate(bindir: String? = nil,
+                              environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ServerBinaries {
+        let installations = PostgresInstallations.find(bindir: bindir, environment: environment)
+        let newest = try? installations.server(forSourceMajor: nil, allowOlder: true)
+        let binaries = ServerBinaries(searching: [newest?.directory].compactMap { $0 } + installations.searched)
         guard !binaries.tools.isEmpty else {
             throw PostgresError(
                 .missingBinary,
-                "no PostgreSQL programs found in pg_config --bindir, /usr/lib/postgresql/*/bin or PATH; install the Debian packages postgresql and postgresql-client"
+                "no PostgreSQL programs found in \(installations.searched.joined(separator: ", ")); install the Debian packages postgresql and postgresql-client"
             )
         }
         return binaries
@@ -108,18 +105,8 @@ public struct ServerBinaries: Sendable {
     public var psql: String? { tools[.psql] }
     public var pgbench: String? { tools[.pgbench] }
 
-    /// The release a tool reports, e.g. "15.18" or "17beta1", from
-    /// `pg_dump (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)`.
+    /// The release a tool reports, e.g. "15.18" or "17beta1".
     public func version(of tool: Tool) throws -> String {
-        let path = try require(tool)
-        let (termination, output) = try ChildProcess.run(path, ["--version"])
-        let version = output.firstMatch(of: #/\(PostgreSQL\)\s+(\S+)/#)?.output.1
-        guard termination == .exited(0), let version else {
-            throw PostgresError(
-                .processFailed,
-                "\(path) --version failed (\(termination)): \(output.asOneLine)"
-            )
-        }
-        return String(version)
+        try PostgresInstallation.version(of: try require(tool))
     }
 }

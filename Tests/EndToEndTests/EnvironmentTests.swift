@@ -25,16 +25,32 @@ import Testing
 
     @Test func aPgDumpOlderThanTheServerIsRefusedWithThePackageToInstall() throws {
         let scratch = try ScratchFolder()
-        let env = try oldPgDump(in: scratch)
+        var env = try oldPgDump(in: scratch)
+        let bin = scratch.file("bin")
+        env["PGSCALPEL_BINDIR"] = bin
         let archive = scratch.file("x.scalpel.sql.gz")
         let outcome = try CLI.pgscalpel(["backup", "-d", "postgres", "-f", archive], environment: env)
         #expect(outcome.status == 2)
-        #expect(outcome.errors == "pgscalpel: pg_dump 9.6.24 cannot dump a PostgreSQL 15 server: install postgresql-client-15 (or put its pg_dump first on PATH)\n")
+        #expect(outcome.errors == "pgscalpel: a PostgreSQL 15 server needs pg_dump 15 or newer, found only pg_dump 9.6.24 in \(bin): "
+            + "install postgresql-client-15 (Debian, PGDG) or name another bin directory\n")
         #expect(!FileManager.default.fileExists(atPath: archive))
 
         let doctor = try CLI.pgscalpel(["doctor", "-d", "postgres"], environment: env)
         #expect(doctor.status == 1)
-        #expect(doctor.text.contains("apt-get install postgresql-client-15"))
+        #expect(doctor.text.contains("install postgresql-client-15"))
+    }
+
+    /// Unnamed, the search passes over the old pg_dump first in the search for one
+    /// that can dump the server, and the summary says which ran.
+    @Test func theSearchChoosesAPgDumpAsNewAsTheServer() throws {
+        let scratch = try ScratchFolder()
+        let env = try oldPgDump(in: scratch)
+        let archive = scratch.file("x.scalpel.sql.gz")
+        let outcome = try CLI.pgscalpel(["backup", "-d", "postgres", "-f", archive, "--allow-empty"], environment: env)
+        #expect(outcome.status == 0, "\(outcome.errors)")
+        let dumpedBy = outcome.text.split(separator: "\n").first { $0.hasPrefix("dumped by ") }
+        #expect(dumpedBy?.contains(scratch.file("bin")) == false)
+        #expect(dumpedBy?.contains("(pg_dump 15.") == true, "\(outcome.text)")
     }
 
     @Test func aSidecarWhoseCommandCannotStartIsStillRemoved() throws {

@@ -15,6 +15,8 @@ public struct Backup {
     public var overwrite = false
     /// Whether a backup with no table is what was meant (else it is flagged).
     public var allowEmpty = false
+    /// Where to look for pg_dump (`--bindir`, `PGSCALPEL_BINDIR`).
+    public var binaries = BinaryChoice()
 
     public init(target: ConnectionTarget, file: String, pgDumpArguments: [String]) {
         self.target = target
@@ -28,13 +30,14 @@ public struct Backup {
         public var source: ConnectionEndpoint
         /// Of the whole file, in hex.
         public var sha256: String
+        /// The pg_dump that ran, so the operator sees which one was chosen.
+        public var pgDump: String
     }
 
     public func run(progress: Progress? = nil) throws -> Result {
         try Packing.refuseExisting(file, overwrite: overwrite)
-        let binaries = try ServerBinaries.locate()
-        let pgDump = try binaries.require(.pgDump)
-        let source = try checkServer(pgDumpVersion: try binaries.version(of: .pgDump))
+        let source = try checkServer()
+        let pgDump = try binaries.installations().pgDump(forServerMajor: source.major).path
 
         let started = Date()
         // Pinned as startup options, which outrank postgresql.conf, ALTER DATABASE and
@@ -67,7 +70,7 @@ public struct Backup {
                 database: source.database, startedAt: isoTimestamp(started), completedAt: isoTimestamp(Date()),
                 settings: settings, pgDumpArguments: pgDumpArguments, extensions: source.extensions))
             try sink.commit()
-            return Result(index: index, source: source.endpoint, sha256: digesting.hexDigest())
+            return Result(index: index, source: source.endpoint, sha256: digesting.hexDigest(), pgDump: pgDump)
         } catch {
             run.terminate()
             sink.discard()
@@ -76,23 +79,18 @@ public struct Backup {
     }
 
     /// Connects first, so a wrong password or host is one clear error rather than
-    /// pg_dump's, and refuses a server newer than pg_dump can dump. Reads the
+    /// pg_dump's, and so pg_dump can be chosen by the server's major. Reads the
     /// extensions' versions here because pg_dump's plain output has none; this is
     /// outside pg_dump's snapshot, which matters only for an extension created,
     /// dropped or updated while the backup starts.
-    private func checkServer(pgDumpVersion: String)
-        throws -> (database: String, endpoint: ConnectionEndpoint, extensions: [String: String]) {
+    private func checkServer()
+        throws -> (database: String, endpoint: ConnectionEndpoint, extensions: [String: String], major: Int) {
         let connection = try Connection(target)
         let database = connection.database
         var extensions: [String: String] = [:]
         for row in try connection.execute("SELECT extname, extversion FROM pg_catalog.pg_extension").rows {
             if let name = row[0], let version = row[1] { extensions[name] = version }
         }
-        let serverMajor = connection.serverVersionNumber / 10000
-        if let dumpMajor = Int(pgDumpVersion.prefix { $0.isNumber }), dumpMajor < serverMajor {
-            throw PgDumpError(message: "pg_dump \(pgDumpVersion) cannot dump a PostgreSQL \(serverMajor) server: "
-                + "install postgresql-client-\(serverMajor) (or put its pg_dump first on PATH)")
-        }
-        return (database, connection.endpoint, extensions)
+        return (database, connection.endpoint, extensions, connection.serverVersionNumber / 10000)
     }
 }

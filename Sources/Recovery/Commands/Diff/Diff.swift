@@ -39,6 +39,8 @@ public struct Diff {
     /// How many differences are listed after the summary; all are counted.
     public var limit: Int = .max
     public var backupSide: BackupSide = .automatic
+    /// Which PostgreSQL programs a sidecar uses.
+    public var binaries = BinaryChoice()
 
     public init(archive: String, table: TablePattern, production: ConnectionTarget) {
         self.archive = archive
@@ -79,7 +81,7 @@ public struct Diff {
                                backup: .server(sidecar, "the sidecar \(target.redacted)"))
         case .automatic, .autoSidecar:
             progress?.begin("restoring \(plan.table) into a sidecar")
-            let server = try SidecarServer()
+            let server = try SidecarServer(binaries: try binaries.sidecarBinaries(sourceVersion: reader.index.dump.serverVersion))
             defer { server.stop() }
             let sidecarTarget = server.target(database: "postgres")
             _ = try Restore(archive: archive, options: Restore.Options(tables: [TablePattern(exactly: plan.table)]))

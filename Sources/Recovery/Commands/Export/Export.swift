@@ -1,5 +1,6 @@
 import DumpParser
 import FoundationEssentials
+import PostgresAccess
 import ScalpelArchive
 import Support
 
@@ -24,6 +25,8 @@ public struct Export {
     /// which evaluates the expressions as only PostgreSQL can.
     public var wheres: [String] = []
     public var sidecar: ExportSidecar = .auto
+    /// Which PostgreSQL programs a sidecar uses.
+    public var binaries = BinaryChoice()
     /// A file, or a folder (an existing one, a path ending in `/`, or any path when
     /// several tables match): one file per table plus `manifest.json`. Nil for
     /// standard output.

@@ -24,7 +24,7 @@ extension Export {
         case .database(let target):
             return try body(ExportServerRows(target: target, plans: plans, settings: settings))
         case .auto:
-            let server = try SidecarServer()
+            let server = try SidecarServer(binaries: try binaries.sidecarBinaries(sourceVersion: reader.index.dump.serverVersion))
             defer { server.stop() }
             let what = plans.count == 1 ? plans[0].table.description : "\(plans.count) tables"
             progress?.begin("restoring \(what) into a sidecar")

@@ -15,6 +15,10 @@ public struct ArchiveSummary: Codable, Sendable {
     public var source: ConnectionEndpoint?
     /// For `backup`: the file's SHA-256, to record beside it.
     public var sha256: String?
+    /// For `backup`: the pg_dump that ran and the version it wrote into the dump,
+    /// as several installations may be on the machine.
+    public var pgDump: String?
+    public var pgDumpVersion: String?
     /// What a backup's caller must look at (a backup with no table: most often the
     /// wrong database, reached through a variable nobody looked at).
     public var warnings: [String] = []
@@ -35,6 +39,8 @@ public struct ArchiveSummary: Codable, Sendable {
         self.init(path: path, index: result.index)
         source = result.source
         sha256 = result.sha256
+        pgDump = result.pgDump
+        pgDumpVersion = result.index.dump.pgDumpVersion
         if tables == 0 && !allowEmpty {
             warnings.append("the backup of \(result.source) holds no table: is that the database meant? "
                 + "(--allow-empty accepts it)")
@@ -43,6 +49,7 @@ public struct ArchiveSummary: Codable, Sendable {
 
     public func renderText() -> String {
         var lines = source.map { ["backup of \($0)"] } ?? []
+        if let pgDump { lines.append("dumped by \(pgDump)" + (pgDumpVersion.map { " (pg_dump \($0))" } ?? "")) }
         lines += warnings.map { "WARNING: \($0)" }
         lines.append("\(archive): \(tables) tables, \(rows) rows, \(sections) sections in \(members) members; "
             + "\(formatBytes(dumpBytes)) of SQL in \(formatBytes(archiveBytes))")

@@ -28,6 +28,8 @@ public struct Restore {
     public var options: Options
     /// Phases, and each table's bytes against the index's.
     public var progress: Progress?
+    /// Which PostgreSQL programs a sidecar uses, and whether an older server may be the target.
+    public var binaries = BinaryChoice()
 
     public init(archive: String, options: Options) {
         self.archive = archive
@@ -58,6 +60,9 @@ public struct Restore {
         let dataStyles = reader.index.dump.settings
         let session = try RestoreSession(target: target, settings: settings, dataStyles: dataStyles)
         let checks = RestoreTargetChecks(connection: session.connection)
+        if !throwaway {
+            try checks.requireMajor(atLeastSourceOf: reader.index.dump, allowOlder: binaries.allowOlderServer)
+        }
         var report = RestoreReport(archive: archive, target: target.redacted, tables: [],
                                    skippedForeignKeys: plan.skippedForeignKeys, notes: plan.notes)
         report.connection = session.connection.endpoint

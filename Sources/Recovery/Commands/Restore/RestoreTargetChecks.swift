@@ -7,6 +7,17 @@ import Support
 struct RestoreTargetChecks {
     let connection: Connection
 
+    /// Refuses a target whose major is older than the archive's source server
+    /// unless `allowOlder`: newer syntax would fail part-way through, after
+    /// tables were created. Called before anything is changed.
+    func requireMajor(atLeastSourceOf dump: DumpInfo, allowOlder: Bool) throws {
+        let target = connection.serverVersionNumber / 10000
+        guard !allowOlder, let version = dump.serverVersion, let source = PostgresInstallation.major(of: version),
+              target < source else { return }
+        throw RestoreError("the archive comes from PostgreSQL \(version) and the target server is PostgreSQL \(target): "
+            + "restore into a \(source) or newer server, or pass --allow-older-server to try anyway")
+    }
+
     /// Fails, naming each missing extension, its version in the archive when known,
     /// and the Debian package that has it, when the target cannot create an extension
     /// the plan needs. A target whose version differs is not refused: `CREATE

@@ -9,18 +9,30 @@ public struct Doctor: Encodable, Sendable {
         public var detail: String
     }
 
+    /// One bin directory found, and what pgscalpel would take it for, so that an
+    /// operator with several majors sees the choice before a command makes it.
+    public struct Installation: Codable, Sendable {
+        public var directory: String
+        public var version: String
+        public var pgDumpVersion: String?
+        public var tools: [String]
+        public var chosenFor: [String]
+    }
+
     public var checks: [Check] = []
+    public var installations: [Installation] = []
     public var ok: Bool { checks.allSatisfy(\.ok) }
 
-    public init(target: ConnectionTarget?) {
+    public init(target: ConnectionTarget?, binaries choice: BinaryChoice = BinaryChoice()) {
+        let found = choice.installations()
+        let sidecar = try? found.server(forSourceMajor: nil, allowOlder: true)
         let binaries: ServerBinaries?
         do {
-            binaries = try ServerBinaries.locate()
+            binaries = try ServerBinaries.locate(bindir: choice.bindir)
         } catch {
             binaries = nil
             checks.append(Check(name: "PostgreSQL binaries", ok: false, detail: "\(error)"))
         }
-        var pgDumpVersion: String?
         if let binaries {
             for tool in ServerBinaries.Tool.allCases {
                 guard let path = binaries[tool] else {
@@ -29,7 +41,6 @@ public struct Doctor: Encodable, Sendable {
                     continue
                 }
                 let version = (try? binaries.version(of: tool)) ?? "unknown version"
-                if tool == .pgDump { pgDumpVersion = version }
                 checks.append(Check(name: tool.rawValue, ok: true, detail: "\(version) at \(path)"))
             }
         }
@@ -38,17 +49,33 @@ public struct Doctor: Encodable, Sendable {
         } catch {
             checks.append(Check(name: "libpq", ok: false, detail: "\(error)"))
         }
+        var dumpFor: (server: Int, directory: String)?
+        defer {
+            installations = found.all.map { installation in
+                var uses: [String] = []
+                if installation.directory == sidecar?.directory { uses.append("sidecar without an archive (the newest server)") }
+                if let dumpFor, installation.directory == dumpFor.directory {
+                    uses.append("pg_dump for this PostgreSQL \(dumpFor.server) server")
+                }
+                return Installation(directory: installation.directory, version: installation.version,
+                                    pgDumpVersion: installation.pgDumpVersion,
+                                    tools: ServerBinaries.Tool.allCases.filter { installation.tools[$0] != nil }.map(\.rawValue),
+                                    chosenFor: uses)
+            }
+        }
         guard let target else { return }
         do {
             let connection = try Connection(target)
             let server = connection.serverVersionNumber
             checks.append(Check(name: "connection", ok: true,
                                 detail: "\(target.redacted): PostgreSQL \(Self.versionText(server))"))
-            if let pgDumpVersion, let dumpMajor = Int(pgDumpVersion.prefix { $0.isNumber }) {
-                let fits = dumpMajor >= server / 10000
-                checks.append(Check(name: "pg_dump can dump this server", ok: fits, detail: fits
-                    ? "pg_dump \(pgDumpVersion) >= server \(server / 10000)"
-                    : "pg_dump \(pgDumpVersion) is older than the server: apt-get install postgresql-client-\(server / 10000)"))
+            do {
+                let chosen = try found.pgDump(forServerMajor: server / 10000)
+                dumpFor = (server / 10000, chosen.installation.directory)
+                checks.append(Check(name: "pg_dump can dump this server", ok: true,
+                                    detail: "\(chosen.path) (\(chosen.installation.pgDumpVersion ?? "?")) for server \(server / 10000)"))
+            } catch {
+                checks.append(Check(name: "pg_dump can dump this server", ok: false, detail: "\(error)"))
             }
         } catch {
             checks.append(Check(name: "connection", ok: false, detail: "\(error)"))
@@ -61,13 +88,20 @@ public struct Doctor: Encodable, Sendable {
 
     public func renderText() -> String {
         checks.map { "\($0.ok ? "ok     " : "MISSING") \($0.name): \($0.detail)\n" }.joined()
+            + "installations found:\n"
+            + installations.map { found in
+                let dump = found.pgDumpVersion.map { $0 == found.version ? "" : " (pg_dump \($0))" } ?? ""
+                let uses = found.chosenFor.isEmpty ? "" : "; chosen for: \(found.chosenFor.joined(separator: ", "))"
+                return "  \(found.version)\(dump) \(found.directory): \(found.tools.joined(separator: " "))\(uses)\n"
+            }.joined()
     }
 
-    enum CodingKeys: String, CodingKey { case checks, ok }
+    enum CodingKeys: String, CodingKey { case checks, installations, ok }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(checks, forKey: .checks)
+        try container.encode(installations, forKey: .installations)
         try container.encode(ok, forKey: .ok)
     }
 }

@@ -9,8 +9,9 @@ public enum Sidecar {
     /// PGDATABASE pointing at it, returning its exit status, or (no command) prints
     /// how to connect and waits for Ctrl-C. The server and its directory are removed
     /// in every case, including on SIGINT, SIGTERM and SIGHUP.
-    public static func run(command: [String], announce: (String) -> Void) throws -> Int32 {
-        let server = try SidecarServer()
+    public static func run(command: [String], binaries: BinaryChoice = BinaryChoice(),
+                           announce: (String) -> Void) throws -> Int32 {
+        let server = try SidecarServer(binaries: try binaries.sidecarBinaries(sourceVersion: nil))
         defer { server.stop() }
         announce("sidecar: PostgreSQL running in \(server.directory)\n"
             + "sidecar: connect with: psql '\(server.target.childProcessArguments().conninfo)'\n")

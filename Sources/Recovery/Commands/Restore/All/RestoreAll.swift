@@ -19,6 +19,8 @@ public struct RestoreAll: Sendable {
     public var exitOnError = true
     /// Phases, and the data's bytes against the index's.
     public var progress: Progress?
+    /// Which PostgreSQL programs a sidecar uses, and whether an older server may be the target.
+    public var binaries = BinaryChoice()
 
     public init(archive: String, jobs: Int = 1) {
         self.archive = archive
@@ -39,6 +41,8 @@ public struct RestoreAll: Sendable {
         let settings = try index.prologue.map { SectionStatement.split(try reader.text(of: $0)).map(\.text) } ?? []
         let session = try RestoreSession(target: target, settings: settings, dataStyles: index.dump.settings)
         session.continueOnError = !exitOnError
+        try RestoreTargetChecks(connection: session.connection)
+            .requireMajor(atLeastSourceOf: index.dump, allowOlder: binaries.allowOlderServer)
         try Self.requireNoTables(session.connection)
         var report = RestoreAllReport(archive: archive, target: target.redacted)
         report.connection = session.connection.endpoint

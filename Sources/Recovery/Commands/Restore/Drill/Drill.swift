@@ -12,6 +12,8 @@ public struct Drill: Sendable {
     public var jobs: Int
     /// The restore's phases, then the checks'.
     public var progress: Progress?
+    /// Which PostgreSQL programs the sidecar uses.
+    public var binaries = BinaryChoice()
 
     public init(archive: String, jobs: Int = 1) {
         self.archive = archive
@@ -21,7 +23,8 @@ public struct Drill: Sendable {
     /// Into a sidecar, stopped and removed afterwards.
     public func runInSidecar() throws -> DrillReport {
         progress?.begin("starting a sidecar server")
-        let server = try SidecarServer()
+        let source = try ArchiveReader.open(archive).index.dump.serverVersion
+        let server = try SidecarServer(binaries: try binaries.sidecarBinaries(sourceVersion: source))
         defer { server.stop() }
         return try run(into: server.target(database: "postgres"))
     }
@@ -30,6 +33,7 @@ public struct Drill: Sendable {
         var restore = RestoreAll(archive: archive, jobs: jobs)
         restore.checkRows = false
         restore.progress = progress
+        restore.binaries = binaries
         let restored = try restore.run(into: target)
         defer { progress?.finish() }
         var checks: DrillChecks.Result?
