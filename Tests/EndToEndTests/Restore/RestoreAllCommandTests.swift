@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 @testable import ScalpelArchive
 
-/// `pgscalpel restore --all` and `pgscalpel drill` as an operator runs them.
+/// `pgscalpel restore --all` as an operator runs it.
 @Suite struct RestoreAllCommandTests {
     @Test func restoreAllEqualsPsqlOfTheSameArchive() throws {
         let scratch = try ScratchFolder()
@@ -199,29 +199,6 @@ import Testing
         #expect(outcome.errors.contains("--all restores everything: not with -t"))
     }
 
-    @Test func drillPassesOnAGoodArchiveInASidecar() throws {
-        let scratch = try ScratchFolder()
-        let archive = try RestoreCommandTests.pack(into: scratch)
-        let outcome = try CLI.pgscalpel(["drill", archive, "-j", "2", "--json"])
-        #expect(outcome.status == 0, "\(outcome.errors)")
-        let report = try JSONSerialization.jsonObject(with: outcome.output) as? [String: Any]
-        let phases = (report?["phases"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
-        #expect(phases == ["schema", "data", "post-data", "checks"])
-        #expect((report?["counts"] as? [Any])?.isEmpty == false)
-    }
-
-    @Test func drillExitsWith1NamingATableWhoseRowsDisagree() throws {
-        let scratch = try ScratchFolder()
-        let archive = try RestoreCommandTests.pack(into: scratch)
-        try claimOneMoreRow(in: "plain", archive: archive)
-        let database = try TestServer.makeDatabase("drill")
-        let outcome = try CLI.pgscalpel(["drill", archive, "--into", "dbname=\(database)"], environment: TestServer.environment())
-        #expect(outcome.status == 1, "\(outcome.errors)")
-        #expect(outcome.text.contains("FAILED"))
-        #expect(outcome.text.contains("public.plain: 1500 rows, the index says 1501"))
-    }
-
-    /// Rewrites only the archive's index, claiming one row more for `table`'s data, with valid CRCs.
     /// The archive of an edited dump: database PREFIX_source made by `setup`, dumped
     /// by pg_dump, `edit` applied to the plain text (it must change it), then packed.
     private func editedDump(_ prefix: String, setup: String, in scratch: ScratchFolder,
@@ -237,12 +214,5 @@ import Testing
         let packed = try CLI.pgscalpel(["pack", "-f", archive], input: Data(dump.utf8))
         guard packed.status == 0 else { throw TestFailure("pack: \(packed.errors)") }
         return (source, archive)
-    }
-
-    private func claimOneMoreRow(in table: String, archive path: String) throws {
-        try rewriteIndex(of: path) { index in
-            let position = try #require(index.sections.firstIndex { $0.type == "TABLE DATA" && $0.name == table })
-            index.sections[position].rows! += 1
-        }
     }
 }

@@ -4,34 +4,85 @@ import ScalpelArchive
 
 /// `pgscalpel drill`: the runbook's quarterly restore drill. Restores the whole
 /// archive (`RestoreAll`) into an empty database, then checks that every table
-/// holds the rows the index recorded and that every index and constraint of the
-/// archive exists. Data whose count disagrees is loaded anyway, so that the drill
-/// names every such table instead of stopping at the first.
+/// holds the rows the index recorded and that every object of the archive exists.
+/// Data whose count disagrees is loaded anyway, so that the drill names every
+/// such table instead of stopping at the first.
 public struct Drill: Sendable {
     public var archive: String
     public var jobs: Int
+    /// `--compare-with`: production, whose current row counts the report sets beside the archive's.
+    public var production: ConnectionTarget?
+    /// `--max-row-drift`: without it, production's counts are information only, as
+    /// production moves on after every dump.
+    public var maxRowDrift: Double?
 
     public init(archive: String, jobs: Int = 1) {
         self.archive = archive
         self.jobs = jobs
     }
 
-    /// Into a sidecar, stopped and removed afterwards.
-    public func runInSidecar() throws -> DrillReport {
-        let server = try SidecarServer()
-        defer { server.stop() }
-        return try run(into: server.target(database: "postgres"))
+    /// Into a sidecar, stopped and removed afterwards, unless `keepOnFailure` and
+    /// the drill failed: then it is detached and outlives pgscalpel for inspection,
+    /// named in the report, or, when the drill stops on an error, handed to
+    /// `kept` before the error is thrown.
+    public func runInSidecar(keepOnFailure: Bool = false,
+                             kept: (DrillReport.KeptServer) -> Void = { _ in }) throws -> DrillReport {
+        let started = Date()
+        var launched: SidecarServer?
+        let start = try RestoreAllReport.Phase.measure("sidecar") { launched = try SidecarServer() }
+        guard let server = launched else { throw RestoreError("the sidecar did not start") }
+        var keep = false
+        defer { if !keep { server.stop() } }
+        let target = server.target(database: "postgres")
+        func detach() -> DrillReport.KeptServer {
+            keep = server.detach()
+            return DrillReport.KeptServer(conninfo: target.childProcessArguments().conninfo, removeCommand: server.removeCommand)
+        }
+        do {
+            var report = try run(into: target, started: started, earlierPhases: [start])
+            if keepOnFailure && !report.ok { report.kept = detach() }
+            return report
+        } catch where keepOnFailure {
+            kept(detach())
+            throw error
+        }
     }
 
     public func run(into target: ConnectionTarget) throws -> DrillReport {
+        try run(into: target, started: Date(), earlierPhases: [])
+    }
+
+    private func run(into target: ConnectionTarget, started: Date, earlierPhases: [RestoreAllReport.Phase]) throws -> DrillReport {
+        let reader = try ArchiveReader.open(archive)
         var restore = RestoreAll(archive: archive, jobs: jobs)
         restore.checkRows = false
         let restored = try restore.run(into: target)
         var checks: DrillChecks.Result?
-        let phase = try RestoreAllReport.Phase.measure("checks") {
-            checks = try DrillChecks(connection: try Connection(target), index: try ArchiveReader.open(archive).index).run()
+        var phases = earlierPhases + restored.phases
+        phases.append(try .measure("checks") {
+            checks = try DrillChecks(connection: try Connection(target), index: reader.index).run()
+        })
+        guard var result = checks else { throw RestoreError("the drill's checks did not run") }
+        var endpoint: ConnectionEndpoint?
+        if let production {
+            phases.append(try .measure("production") {
+                let counted = try DrillProduction(target: production).counts(of: result.counts.map(\.table))
+                endpoint = counted.endpoint
+                for position in result.counts.indices {
+                    result.counts[position].production = counted.rows[result.counts[position].table] ?? nil
+                }
+            })
         }
-        return DrillReport(restore: restored, counts: checks?.counts ?? [], objects: checks?.objects ?? [],
-                           phases: restored.phases + [phase])
+        return DrillReport(seconds: Date().timeIntervalSince(started), archive: Self.facts(of: reader, path: archive),
+                           restore: restored, checks: result, phases: phases, production: endpoint, maxRowDrift: maxRowDrift)
+    }
+
+    static func facts(of reader: ArchiveReader, path: String) -> DrillReport.Archive {
+        let crc = String(reader.footer.indexCRC, radix: 16)
+        let dump = reader.index.dump
+        return DrillReport.Archive(path: path, bytes: reader.source.size,
+                                   indexCRC32: String(repeating: "0", count: 8 - crc.count) + crc,
+                                   database: dump.database, serverVersion: dump.serverVersion,
+                                   dumpStartedAt: dump.startedAt, dumpCompletedAt: dump.completedAt)
     }
 }
