@@ -193,6 +193,56 @@ import Testing
         #expect(!ok.text.contains("pg_dumpall"))
     }
 
+    /// As pg_restore --create -d postgres: the connection goes to an existing
+    /// database, the archive's is created. `backup` named it; one that exists is refused.
+    @Test func createMakesTheArchivesDatabaseAndRefusesOneThatExists() throws {
+        let environment = try TestServer.environment()
+        let source = try TestServer.loadFixture("awkward.sql", prefix: "create_src")
+        let scratch = try ScratchFolder()
+        let archive = scratch.file("create.scalpel.sql.gz")
+        let backup = try CLI.pgscalpel(["backup", "-d", source, "-f", archive], environment: environment)
+        #expect(backup.status == 0, "\(backup.errors)")
+
+        let exists = try CLI.pgscalpel(["restore", archive, "--all", "--create", "--into", "dbname=postgres"], environment: environment)
+        #expect(exists.status == 2)
+        #expect(exists.errors.contains("database \(source) exists already on "), "\(exists.errors)")
+        #expect(exists.errors.split(separator: "\n").count == 1, "\(exists.errors)")
+
+        let name = "\(source)_copy"
+        let created = try CLI.pgscalpel(["restore", archive, "--all", "--create-name", name, "--into", "dbname=postgres", "-j", "2"],
+                                        environment: environment)
+        #expect(created.status == 0, "\(created.errors)")
+        #expect(created.text.contains("created database \(name)"))
+        let original = try CLI.run("pg_dump", [source], environment: environment)
+        let restored = try CLI.run("pg_dump", [name], environment: environment)
+        #expect(comparableDump(restored.text) == comparableDump(original.text))
+    }
+
+    /// A `--create` dump names its database in its DATABASE entry, which `pack`
+    /// keeps; a plain dump packed names none, and the refusal says what to give.
+    @Test func createTakesTheNameOfACreateDumpOrAsksForOne() throws {
+        let environment = try TestServer.environment()
+        let scratch = try ScratchFolder()
+        let blobs = scratch.file("blobs.scalpel.sql.gz")
+        let dump = try Data(contentsOf: URL(fileURLWithPath: Fixture.path("blobs-verbose.sql")))
+        #expect(try CLI.pgscalpel(["pack", "-f", blobs], input: dump).status == 0)
+        let restore = try CLI.pgscalpel(["restore", blobs, "--all", "-C", "--into", "dbname=postgres", "--json"], environment: environment)
+        #expect(restore.status == 0, "\(restore.errors)")
+        let report = try #require(try JSONSerialization.jsonObject(with: restore.output) as? [String: Any])
+        #expect(report["createdDatabase"] as? String == "blobs")
+        let objects = try CLI.run("psql", ["-X", "-At", "-d", "blobs", "-c", "SELECT count(*) FROM pg_largeobject_metadata"],
+                                  environment: environment)
+        #expect(objects.text == "3\n", "\(objects.errors)")
+
+        let packed = try RestoreCommandTests.pack(into: scratch)
+        let unnamed = try CLI.pgscalpel(["restore", packed, "--all", "--create", "--into", "dbname=postgres"], environment: environment)
+        #expect(unnamed.status == 2)
+        #expect(unnamed.errors.contains("the archive does not name its database (pack cannot know it): give one with --create-name NAME"))
+        let auto = try CLI.pgscalpel(["restore", packed, "--all", "--create", "--into", "auto"])
+        #expect(auto.status == 2)
+        #expect(auto.errors.contains("--create needs --into CONN"))
+    }
+
     @Test func allWithATableIsAUsageError() throws {
         let outcome = try CLI.pgscalpel(["restore", "x.scalpel.sql.gz", "--all", "-t", "plain", "--into", "dbname=x"])
         #expect(outcome.status == 2)

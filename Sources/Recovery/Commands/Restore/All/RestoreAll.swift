@@ -17,6 +17,10 @@ public struct RestoreAll: Sendable {
     /// `--exit-on-error`); otherwise it is recorded in the report and the restore
     /// goes on, as psql and pg_restore go on.
     public var exitOnError = true
+    /// `--create`: make the database first (see `createDatabase`), named `createName`
+    /// or as the archive names it.
+    public var create = false
+    public var createName: String?
 
     public init(archive: String, jobs: Int = 1) {
         self.archive = archive
@@ -27,15 +31,18 @@ public struct RestoreAll: Sendable {
     /// serially after the COPY loads.
     static let serialData: Set<String> = ["SEQUENCE SET", "BLOBS", "LARGE OBJECTS"]
 
-    public func run(into target: ConnectionTarget) throws -> RestoreAllReport {
+    public func run(into given: ConnectionTarget) throws -> RestoreAllReport {
         let reader = try ArchiveReader.open(archive, checkingRows: checkRows)
         let index = reader.index
+        let created = create ? try createDatabase(on: given, index: index) : nil
+        let target = created?.target ?? given
         let settings = try index.prologue.map { SectionStatement.split(try reader.text(of: $0)).map(\.text) } ?? []
         let session = try RestoreSession(target: target, settings: settings, dataStyles: index.dump.settings)
         session.continueOnError = !exitOnError
         try Self.requireNoTables(session.connection)
         var report = RestoreAllReport(archive: archive, target: target.redacted)
         report.connection = session.connection.endpoint
+        report.createdDatabase = created?.name
 
         let entries = index.sections.filter { $0.kind == .entry }
         let firstData = entries.firstIndex { $0.type == "TABLE DATA" || Self.serialData.contains($0.type ?? "") } ?? entries.count
@@ -44,7 +51,8 @@ public struct RestoreAll: Sendable {
         func runSerially(_ sections: some Sequence<Section>) throws {
             for section in sections {
                 if section.type?.hasPrefix("DATABASE") == true {
-                    report.notes.append("\(section.label) skipped: the archive is restored into the target database")
+                    report.notes.append("\(section.label) skipped: " + (created.map { "--create made database \($0.name)" }
+                        ?? "the archive is restored into the target database"))
                     continue
                 }
                 if section.type == "TABLE DATA" && section.copyTarget == nil {
