@@ -90,6 +90,29 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: directory))
     }
 
+    /// A restore that stops on an error has no report to carry the server's
+    /// address: standard error gives it, before the error. The view fails in the
+    /// schema phase, so the tables are there, without their data.
+    @Test func aDrillStoppedByAnErrorKeepsItsServerWhenAsked() throws {
+        let scratch = try ScratchFolder()
+        let archive = scratch.file("broken.scalpel.sql.gz")
+        let dump = try String(contentsOfFile: Fixture.path("awkward-verbose.sql"), encoding: .utf8)
+        let broken = dump.replacing(#"WHERE ("Order Items".qty > 1);"#, with: #"WHERE ("Order Items".no_such_column > 1);"#)
+        #expect(broken != dump)
+        #expect(try CLI.pgscalpel(["pack", "-f", archive], input: Data(broken.utf8)).status == 0)
+        let outcome = try CLI.pgscalpel(["drill", archive, "--keep-on-failure"])
+        #expect(outcome.status == 2, "\(outcome.errors)")
+        #expect(outcome.errors.contains("no_such_column"), "\(outcome.errors)")
+        let kept = "drill: the server is kept for inspection: "
+        let conninfo = try #require(outcome.errors.range(of: kept).map { String(outcome.errors[$0.upperBound...].prefix { $0 != "\n" }) })
+        let query = try CLI.run("psql", ["-X", "-Atc", "SELECT count(*) FROM public.plain", conninfo],
+                                environment: TestServer.environment())
+        #expect(query.text == "0\n", "\(query.errors)")
+        let marker = "drill: remove it with: "
+        let remove = try #require(outcome.errors.range(of: marker).map { String(outcome.errors[$0.upperBound...].prefix { $0 != "\n" }) })
+        #expect(try CLI.shell(remove).status == 0)
+    }
+
     @Test func optionsThatNeedOthersAreUsageErrors() throws {
         let keep = try CLI.pgscalpel(["drill", "x.scalpel.sql.gz", "--into", "dbname=x", "--keep-on-failure"])
         #expect(keep.status == 2)
