@@ -16,7 +16,8 @@ import Testing
         #expect(phases.compactMap { $0["name"] as? String } == ["sidecar", "schema", "data", "post-data", "checks"])
         let total = try #require(report["seconds"] as? Double)
         #expect(total >= phases.compactMap { $0["seconds"] as? Double }.reduce(0, +))
-        #expect((report["counts"] as? [Any])?.isEmpty == false)
+        let counts = try #require(report["counts"] as? [[String: Any]])
+        #expect(!counts.isEmpty && counts.allSatisfy { $0["ok"] as? Bool == true })
         let facts = try #require(report["archive"] as? [String: Any])
         let size = try FileManager.default.attributesOfItem(atPath: archive)[.size] as? Int
         #expect(facts["bytes"] as? Int == size)

@@ -224,13 +224,17 @@ import Testing
         let environment = try TestServer.environment()
         let scratch = try ScratchFolder()
         let blobs = scratch.file("blobs.scalpel.sql.gz")
-        let dump = try Data(contentsOf: URL(fileURLWithPath: Fixture.path("blobs-verbose.sql")))
-        #expect(try CLI.pgscalpel(["pack", "-f", blobs], input: dump).status == 0)
+        // Renamed: other tests load the fixture's own database, blobs, into the same server.
+        let name = "blobs_\(UUID().uuidString.prefix(8).lowercased())"
+        let dump = try String(contentsOfFile: Fixture.path("blobs-verbose.sql"), encoding: .utf8)
+            .replacing("Name: blobs;", with: "Name: \(name);").replacing("DATABASE blobs ", with: "DATABASE \(name) ")
+            .replacing("\\connect blobs", with: "\\connect \(name)")
+        #expect(try CLI.pgscalpel(["pack", "-f", blobs], input: Data(dump.utf8)).status == 0)
         let restore = try CLI.pgscalpel(["restore", blobs, "--all", "-C", "--into", "dbname=postgres", "--json"], environment: environment)
         #expect(restore.status == 0, "\(restore.errors)")
         let report = try #require(try JSONSerialization.jsonObject(with: restore.output) as? [String: Any])
-        #expect(report["createdDatabase"] as? String == "blobs")
-        let objects = try CLI.run("psql", ["-X", "-At", "-d", "blobs", "-c", "SELECT count(*) FROM pg_largeobject_metadata"],
+        #expect(report["createdDatabase"] as? String == name)
+        let objects = try CLI.run("psql", ["-X", "-At", "-d", name, "-c", "SELECT count(*) FROM pg_largeobject_metadata"],
                                   environment: environment)
         #expect(objects.text == "3\n", "\(objects.errors)")
 

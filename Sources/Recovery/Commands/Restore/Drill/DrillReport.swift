@@ -33,6 +33,22 @@ public struct DrillReport: Codable, Sendable {
             self.found = found
             self.production = production
         }
+
+        private enum EncodedKeys: String, CodingKey {
+            case table, expected, found, production, ok, productionDelta, drift
+        }
+
+        /// With the verdict and the delta spelled out, so that a script need not redo them.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: EncodedKeys.self)
+            try container.encode(table, forKey: .table)
+            try container.encode(expected, forKey: .expected)
+            try container.encodeIfPresent(found, forKey: .found)
+            try container.encodeIfPresent(production, forKey: .production)
+            try container.encode(ok, forKey: .ok)
+            try container.encodeIfPresent(productionDelta, forKey: .productionDelta)
+            try container.encodeIfPresent(drift, forKey: .drift)
+        }
     }
 
     /// One TOC type of the archive, looked up in the restored database's catalogs.
