@@ -68,6 +68,7 @@ import Testing
         let strict = try CLI.pgscalpel(["drill", archive, "--compare-with", "dbname=\(source)", "--max-row-drift", "5"],
                                        environment: environment)
         #expect(strict.status == 1, "\(strict.errors)")
+        #expect(strict.text.contains("  public.plain: 1600 (archive 1500, +100, 6.7%)\n"), "\(strict.text)")
         #expect(strict.text.contains("drift: public.plain moved 6.7% in production, over --max-row-drift 5.0%"), "\(strict.text)")
     }
 

@@ -19,8 +19,10 @@ extension DrillReport {
         lines += extensions.map { "  extension \($0.name): " + Self.versions($0) }
         if !unchecked.isEmpty { lines.append("not checked: \(unchecked.joined(separator: ", "))") }
         if let production {
-            lines.append("production (\(production)), rows now against the archive's:")
-            lines += counts.map { "  \($0.table): " + Self.productionLine($0) }
+            // Only the tables that moved: the markdown record lists them all.
+            let moved = counts.filter { $0.productionDelta != 0 }
+            lines.append("production (\(production)): \(counts.count - moved.count) of \(counts.count) tables hold the archive's rows now")
+            lines += moved.map { "  \($0.table): " + Self.productionLine($0) }
         }
         lines += drifted.map { "drift: \($0.table) moved \(decimal($0.drift ?? 0, places: 1))% in production, over --max-row-drift \(decimal(maxRowDrift ?? 0, places: 1))%" }
         if !restore.notes.isEmpty {
