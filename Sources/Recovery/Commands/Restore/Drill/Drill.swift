@@ -28,9 +28,7 @@ public struct Drill: Sendable {
     public func runInSidecar(keepOnFailure: Bool = false,
                              kept: (DrillReport.KeptServer) -> Void = { _ in }) throws -> DrillReport {
         let started = Date()
-        var launched: SidecarServer?
-        let start = try RestoreAllReport.Phase.measure("sidecar") { launched = try SidecarServer() }
-        guard let server = launched else { throw RestoreError("the sidecar did not start") }
+        let (start, server) = try Self.timed("sidecar") { try SidecarServer() }
         var keep = false
         defer { if !keep { server.stop() } }
         let target = server.target(database: "postgres")
@@ -57,12 +55,11 @@ public struct Drill: Sendable {
         var restore = RestoreAll(archive: archive, jobs: jobs)
         restore.checkRows = false
         let restored = try restore.run(into: target)
-        var checks: DrillChecks.Result?
-        var phases = earlierPhases + restored.phases
-        phases.append(try .measure("checks") {
-            checks = try DrillChecks(connection: try Connection(target), index: reader.index).run()
-        })
-        guard var result = checks else { throw RestoreError("the drill's checks did not run") }
+        let (checked, checks) = try Self.timed("checks") {
+            try DrillChecks(connection: try Connection(target), index: reader.index).run()
+        }
+        var result = checks
+        var phases = earlierPhases + restored.phases + [checked]
         var endpoint: ConnectionEndpoint?
         if let production {
             phases.append(try .measure("production") {
@@ -75,6 +72,13 @@ public struct Drill: Sendable {
         }
         return DrillReport(seconds: Date().timeIntervalSince(started), archive: Self.facts(of: reader, path: archive),
                            restore: restored, checks: result, phases: phases, production: endpoint, maxRowDrift: maxRowDrift)
+    }
+
+    /// `RestoreAllReport.Phase.measure` for a body with a result.
+    private static func timed<Value>(_ name: String, _ body: () throws -> Value) throws -> (RestoreAllReport.Phase, Value) {
+        let started = Date()
+        let value = try body()
+        return (RestoreAllReport.Phase(name: name, seconds: Date().timeIntervalSince(started)), value)
     }
 
     static func facts(of reader: ArchiveReader, path: String) -> DrillReport.Archive {
