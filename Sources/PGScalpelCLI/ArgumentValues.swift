@@ -6,6 +6,7 @@ import Support
 // the cases Recovery defines: no list of values is written twice.
 extension Apply.Mode: ExpressibleByArgument {}
 extension Diff.Format: ExpressibleByArgument {}
+extension DrillReport.Format: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}
 extension ExportFormat.Bytea: ExpressibleByArgument {}
 extension CompressionBackend: ExpressibleByArgument {}

@@ -23,7 +23,9 @@ struct RestoreCommand: ParsableCommand {
         With --all, restores the whole archive into an empty database, as gunzip -c FILE | psql \
         would, loading data and building indexes over -j connections. A statement that fails is \
         reported and passed over, as psql and pg_restore pass it over, and the exit status is 1; \
-        --exit-on-error stops at the first instead (exit status 2).
+        --exit-on-error stops at the first instead (exit status 2). With --create, --into names \
+        the database to connect to (postgres, say) and the archive's database (or --create-name's) \
+        is created there first; one that exists already is refused.
 
         Examples:
           pgscalpel restore prod.scalpel.sql.gz -t users --into auto
@@ -31,6 +33,7 @@ struct RestoreCommand: ParsableCommand {
           pgscalpel restore prod.scalpel.sql.gz -t 'billing.*' --into 'dbname=scratch' -j 4
           pgscalpel restore prod.scalpel.sql.gz -t users --into postgres://me@sidecar/x --clean
           pgscalpel restore prod.scalpel.sql.gz --all --into 'dbname=empty' -j 4
+          pgscalpel restore prod.scalpel.sql.gz --all --create --into 'dbname=postgres' -j 4
         """)
 
     @Argument(help: "The indexed archive.")
@@ -64,6 +67,15 @@ struct RestoreCommand: ParsableCommand {
     @Flag(help: "With --into auto: leave the server running after pgscalpel exits.")
     var keep = false
 
+    // -C/--create as pg_restore spells it: --into names the database to connect to.
+    @Flag(name: [.customShort("C"), .customLong("create")],
+          help: "With --all: create the archive's database first (connecting to the one --into names), as pg_restore --create does.")
+    var create = false
+
+    @Option(help: ArgumentHelp("With --all: create the database under this name instead of the archive's (implies --create).",
+                               valueName: "NAME"))
+    var createName: String?
+
     @Flag(help: "With --all: stop at the first statement that fails, as pg_restore --exit-on-error does.")
     var exitOnError = false
 
@@ -83,6 +95,11 @@ struct RestoreCommand: ParsableCommand {
         guard jobs >= 1 else { throw ValidationError("-j needs at least 1") }
         guard !keep || into == "auto" else { throw ValidationError("--keep goes with --into auto") }
         guard !exitOnError || all else { throw ValidationError("--exit-on-error goes with --all") }
+        guard !(create || createName != nil) || all else { throw ValidationError("--create goes with --all") }
+        guard !(create || createName != nil) || into != "auto" else {
+            throw ValidationError("--create needs --into CONN: --into auto makes its own server and database")
+        }
+        guard createName?.isEmpty != true else { throw ValidationError("--create-name needs a database name") }
     }
 
     func run() throws {
@@ -91,6 +108,8 @@ struct RestoreCommand: ParsableCommand {
             restore.exitOnError = exitOnError
             restore.progress = progress.meter("restore")
             restore.binaries = programs.choice
+            restore.create = create || createName != nil
+            restore.createName = createName
             return try execute(restore.run(into:), inSidecar: restore.runInSidecar, render: { $0.renderText() })
         }
         var restore = Restore(archive: archive, options: .init(

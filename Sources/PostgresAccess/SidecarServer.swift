@@ -125,6 +125,13 @@ public final class SidecarServer {
         process.detach()
     }
 
+    /// The shell command that stops a detached server and removes its directory,
+    /// printed for `--keep`: pg_ctl is not always on the user's PATH, a signal is.
+    public var removeCommand: String {
+        let pidFile = "\(dataDirectory)/postmaster.pid"
+        return "kill -INT $(head -n 1 '\(pidFile)') && while [ -e '\(pidFile)' ]; do sleep 0.1; done && rm -rf '\(directory)'"
+    }
+
     public func target(database: String) -> ConnectionTarget {
         target.setting("dbname", to: database)
     }

@@ -45,6 +45,5 @@ private func inSidecar<Report>(archive: String, binaries: BinaryChoice, keep: Bo
         while true { pause() }
     }
     server.detach()
-    let pidFile = "\(server.dataDirectory)/postmaster.pid"
-    try ready(report, conninfo, "kill -INT $(head -n 1 '\(pidFile)') && while [ -e '\(pidFile)' ]; do sleep 0.1; done && rm -rf '\(server.directory)'")
+    try ready(report, conninfo, server.removeCommand)
 }

@@ -21,6 +21,10 @@ public struct RestoreAll: Sendable {
     public var progress: Progress?
     /// Which PostgreSQL programs a sidecar uses, and whether an older server may be the target.
     public var binaries = BinaryChoice()
+    /// `--create`: make the database first (see `createDatabase`), named `createName`
+    /// or as the archive names it.
+    public var create = false
+    public var createName: String?
 
     public init(archive: String, jobs: Int = 1) {
         self.archive = archive
@@ -34,10 +38,12 @@ public struct RestoreAll: Sendable {
     /// post-data phase, they would run after them, and every large object be lost.
     static let serialData: Set<String> = ["SEQUENCE SET", "BLOB METADATA", "BLOBS", "LARGE OBJECTS"]
 
-    public func run(into target: ConnectionTarget) throws -> RestoreAllReport {
+    public func run(into given: ConnectionTarget) throws -> RestoreAllReport {
         defer { progress?.finish() }
         let reader = try ArchiveReader.open(archive, checkingRows: checkRows)
         let index = reader.index
+        let created = create ? try createDatabase(on: given, index: index) : nil
+        let target = created?.target ?? given
         let settings = try index.prologue.map { SectionStatement.split(try reader.text(of: $0)).map(\.text) } ?? []
         let session = try RestoreSession(target: target, settings: settings, dataStyles: index.dump.settings)
         session.continueOnError = !exitOnError
@@ -46,6 +52,7 @@ public struct RestoreAll: Sendable {
         try Self.requireNoTables(session.connection)
         var report = RestoreAllReport(archive: archive, target: target.redacted)
         report.connection = session.connection.endpoint
+        report.createdDatabase = created?.name
 
         let entries = index.sections.filter { $0.kind == .entry }
         let firstData = entries.firstIndex { $0.type == "TABLE DATA" || Self.serialData.contains($0.type ?? "") } ?? entries.count
@@ -56,7 +63,8 @@ public struct RestoreAll: Sendable {
                 progress?.update(section.label)
                 defer { progress?.advance(items: 1) }
                 if section.type?.hasPrefix("DATABASE") == true {
-                    report.notes.append("\(section.label) skipped: the archive is restored into the target database")
+                    report.notes.append("\(section.label) skipped: " + (created.map { "--create made database \($0.name)" }
+                        ?? "the archive is restored into the target database"))
                     continue
                 }
                 if section.type == "TABLE DATA" && section.copyTarget == nil {

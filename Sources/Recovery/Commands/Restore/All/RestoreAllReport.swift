@@ -20,6 +20,8 @@ public struct RestoreAllReport: Codable, Sendable {
     public var target: String
     /// Where the target connection went: database, host, port and role.
     public var connection: ConnectionEndpoint?
+    /// With `--create`: the database made for the restore.
+    public var createdDatabase: String?
     /// Sections run (or loaded), the skipped DATABASE entries of a --create dump not counted.
     public var sections = 0
     /// Rows loaded per TABLE DATA section that was COPY data.
@@ -42,6 +44,7 @@ public struct RestoreAllReport: Codable, Sendable {
     public func renderText() -> String {
         let rows = tables.reduce(UInt64(0)) { $0 + ($1.rows ?? 0) }
         var lines = ["restored \(sections) sections (\(tables.count) tables, \(rows) rows) into \(target)"]
+        if let createdDatabase { lines.append("created database \(createdDatabase)") }
         if let connection { lines.append("connected to \(connection)") }
         lines += phases.map { "  \($0.name): \(decimal($0.seconds, places: 1)) s" }
         if !notes.isEmpty {
