@@ -14,6 +14,35 @@ struct OtherMajorTests {
         "/usr/bin:/bin" + (with17 ? ":\(OtherMajor.bin17 ?? "")" : "")
     }
 
+    /// pg_dump 17 creates large objects with BLOB METADATA entries among the data:
+    /// `restore --all` and `drill` must run them before the BLOBS that write into them.
+    @Test func largeObjectsOfPgDump17SurviveRestoreAll() throws {
+        let bin = try #require(OtherMajor.bin17)
+        let server = try SidecarServer(binaries: ServerBinaries(directory: bin))
+        defer { server.stop() }
+        try server.createDatabase("lo_source")
+        try Connection(server.target(database: "lo_source")).execute("""
+            CREATE TABLE docs (id int PRIMARY KEY, body oid);
+            SELECT lo_from_bytea(4242, 'hello large object'), lo_from_bytea(4243, '\\x00ff'::bytea);
+            INSERT INTO docs VALUES (1, 4242), (2, 4243);
+            COMMENT ON LARGE OBJECT 4242 IS 'a note';
+            """)
+        let scratch = try ScratchFolder()
+        let archive = scratch.file("blobs17.scalpel.sql.gz")
+        let env = ["PGHOST": server.socketDirectory, "PGPORT": String(server.port), "PGUSER": "postgres",
+                   "PATH": Self.path(with17: true)]
+        let backup = try CLI.pgscalpel(["backup", "-d", "lo_source", "-f", archive], environment: env)
+        #expect(backup.status == 0, "\(backup.errors)")
+        try server.createDatabase("lo_target")
+        let restored = try CLI.pgscalpel(["restore", archive, "--all", "--into", "dbname=lo_target"], environment: env)
+        #expect(restored.status == 0, "\(restored.text)\(restored.errors)")
+        let check = try Connection(server.target(database: "lo_target")).execute(
+            "SELECT convert_from(lo_get(4242), 'UTF8'), encode(lo_get(4243), 'hex'), obj_description(4242, 'pg_largeobject')")
+        #expect(check.rows.first == ["hello large object", "00ff", "a note"])
+        let drill = try CLI.pgscalpel(["drill", archive], environment: env)
+        #expect(drill.status == 0, "\(drill.text)\(drill.errors)")
+    }
+
     @Test func a17ServerIsDumpedBy17sPgDumpAndItsArchiveWantsA17Sidecar() throws {
         let bin = try #require(OtherMajor.bin17)
         let server = try SidecarServer(binaries: ServerBinaries(directory: bin))
