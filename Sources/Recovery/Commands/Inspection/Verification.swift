@@ -34,7 +34,11 @@ public struct Verification: Codable, Sendable {
                     if case .sectionEnded(let section) = event { found.append(section) }
                 }
                 problems += scanner.malformedRows.map(\.description)
-                problems += Self.disagreements(index: reader.index, stream: SectionIndexing.sections(from: found))
+                let stream = SectionIndexing.sections(from: found)
+                problems += Self.disagreements(index: reader.index, stream: stream)
+                problems += zip(found, stream).filter { $0.0.statementsAfterCopy > 0 }.map { found, parsed in
+                    "\(parsed.label): \(found.statementsAfterCopy) statements after its COPY data, which pg_dump never writes"
+                }
             } catch {
                 problems.append("the stream is not a complete pg_dump: \(error)")
             }

@@ -25,8 +25,17 @@ final class IndexedSectionCheck: SectionContentCheck {
             throw mismatch("more than one section")
         }
         if let first = ended.first { return try compare(first, complete: true) }
-        if open.kind != .prologue { try compare(open, complete: false) }
+        if open.kind != .prologue { return try compare(open, complete: false) }
+        // No header yet: only the few SETs and comments pg_dump writes before one may
+        // come first, not a member's worth of anything (an inflated run of zeros).
+        if section.kind == .entry && open.length > Self.longestPreamble {
+            throw mismatch("no TOC header in its first \(open.length) bytes")
+        }
     }
+
+    /// Far more than pg_dump's `SET default_tablespace`, `SET default_table_access_method`
+    /// and blank lines before an entry's header.
+    static let longestPreamble: UInt64 = 64 << 10
 
     func finish() throws {
         let found: [DumpSection]
@@ -53,6 +62,7 @@ final class IndexedSectionCheck: SectionContentCheck {
                 || (found.copyTarget == section.copyTarget && found.copyColumns == section.columns))
             // The table of a sequence or an attached index is known only from other sections.
             && (found.table == nil || found.table == section.table)
+            && found.statementsAfterCopy == 0
         if section.kind != .entry { agrees = true }
         if complete && checksRows && found.rows != section.rows { agrees = false }
         guard agrees else { throw mismatch(describe(found)) }
@@ -70,7 +80,8 @@ final class IndexedSectionCheck: SectionContentCheck {
         guard let header = found.header else { return kind(of: found).rawValue }
         let object = found.object?.description ?? [header.schema, header.name].compactMap { $0 }.joined(separator: ".")
         let rows = found.rows.map { ", \($0) rows" } ?? ""
-        return "\(header.type) \(object)\(rows)"
+        let after = found.statementsAfterCopy > 0 ? ", then \(found.statementsAfterCopy) more statements" : ""
+        return "\(header.type) \(object)\(rows)\(after)"
     }
 
     private func mismatch(_ found: String) -> ArchiveError {
