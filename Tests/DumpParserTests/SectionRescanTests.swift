@@ -28,4 +28,14 @@ import Testing
         #expect(found.count == 1)
         #expect(found.first?.statementsAfterCopy == 2)
     }
+
+    /// Readers hold the index's client_encoding against the prologue scanned alone.
+    @Test func aPrologueScannedAloneKeepsItsSettings() throws {
+        var scanner = DumpScanner()
+        _ = Array("SET client_encoding = 'SJIS';\nSET standard_conforming_strings = on;\n".utf8)
+            .withUnsafeBytes { scanner.consume($0) }
+        _ = try scanner.finish(requiringEpilogue: false)
+        #expect(scanner.prologue.settings.map(\.name) == ["client_encoding", "standard_conforming_strings"])
+        #expect(scanner.prologue.settings.first?.value == "SJIS")
+    }
 }

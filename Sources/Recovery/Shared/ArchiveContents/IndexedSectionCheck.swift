@@ -96,10 +96,14 @@ final class IndexedSectionCheck: SectionContentCheck {
 
 extension ArchiveReader {
     /// Every command reads archives through this: each section it reads is
-    /// checked against the index as it goes (`IndexedSectionCheck`). The drill
+    /// checked against the index as it goes (`IndexedSectionCheck`), and the
+    /// index's settings against the prologue (`requireDumpSettings`). The drill
     /// leaves out the row counts, which it compares with the restored tables
-    /// itself, so that it names every table that disagrees.
-    static func open(_ path: String, checkingRows: Bool = true) throws -> ArchiveReader {
-        try ArchiveReader(path: path, contentCheck: { IndexedSectionCheck(section: $0, checksRows: checkingRows) })
+    /// itself, so that it names every table that disagrees; `ls`, which shows the
+    /// index as it is, and `verify`, which reports a disagreement, the settings.
+    static func open(_ path: String, checkingRows: Bool = true, checkingSettings: Bool = true) throws -> ArchiveReader {
+        let reader = try ArchiveReader(path: path, contentCheck: { IndexedSectionCheck(section: $0, checksRows: checkingRows) })
+        if checkingSettings { try reader.requireDumpSettings(name: path) }
+        return reader
     }
 }
