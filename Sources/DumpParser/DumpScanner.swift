@@ -146,6 +146,8 @@ public struct DumpScanner: Sendable {
         }
         if isClusterDump { throw DumpError.clusterDump }
         guard epilogueStarted || !requiringEpilogue else { throw DumpError.missingEpilogue(streamLength: position) }
+        // A prologue scanned alone ends with the stream: its settings are all its own.
+        if section.kind == .prologue { prologue.settings = prologueSettings.map(\.setting) }
         events.append(.sectionEnded(section.build(length: position - section.offset)))
         return takeEvents()
     }

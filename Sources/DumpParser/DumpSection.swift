@@ -47,11 +47,15 @@ public struct DumpSection: Sendable, Equatable {
     /// TABLE DATA: the number of data lines between `COPY` and `\.`; nil for
     /// `--inserts` dumps, where one INSERT may hold many rows.
     public var rows: UInt64?
+    /// Statements after the COPY data's `\.` in the same entry. pg_dump writes none,
+    /// so any (a second COPY, a `DROP TABLE`) were put there by an edit, and a reader
+    /// that takes the section for one COPY block would pass them on unseen.
+    public var statementsAfterCopy: Int
 
     public init(
         kind: Kind, offset: UInt64, length: UInt64, header: TOCHeader? = nil, object: QualifiedName? = nil,
         table: QualifiedName? = nil, copyTarget: QualifiedName? = nil, copyColumns: [String]? = nil,
-        rows: UInt64? = nil
+        rows: UInt64? = nil, statementsAfterCopy: Int = 0
     ) {
         self.kind = kind
         self.offset = offset
@@ -62,5 +66,6 @@ public struct DumpSection: Sendable, Equatable {
         self.copyTarget = copyTarget
         self.copyColumns = copyColumns
         self.rows = rows
+        self.statementsAfterCopy = statementsAfterCopy
     }
 }

@@ -12,6 +12,7 @@ struct SectionBuilder: Sendable {
     private var rows: UInt64?
     /// The first table that COPY or INSERT loads.
     private var dataTarget: QualifiedName?
+    private var statementsAfterCopy = 0
 
     init(kind: DumpSection.Kind, offset: UInt64, header: TOCHeader? = nil) {
         self.kind = kind
@@ -23,6 +24,7 @@ struct SectionBuilder: Sendable {
     /// and table: later ones (`ALTER ... OWNER TO`, grants) only repeat it.
     mutating func note(_ facts: StatementFacts) {
         guard kind == .entry else { return }
+        if copyTarget != nil { statementsAfterCopy += 1 }
         switch facts.kind {
         case let .copy(command) where copyTarget == nil && command.fromStdin:
             copyTarget = command.target
@@ -56,7 +58,7 @@ struct SectionBuilder: Sendable {
     func build(length: UInt64) -> DumpSection {
         DumpSection(
             kind: kind, offset: offset, length: length, header: header, object: object, table: dataTable ?? table,
-            copyTarget: copyTarget, copyColumns: copyColumns, rows: rows
+            copyTarget: copyTarget, copyColumns: copyColumns, rows: rows, statementsAfterCopy: statementsAfterCopy
         )
     }
 

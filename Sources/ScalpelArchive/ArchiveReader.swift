@@ -71,26 +71,45 @@ public final class ArchiveReader {
 
     /// Streams one section's SQL in order, each member checked against its CRC
     /// and, with a content check, against what the index says the section is.
+    /// `body` gets each piece only once the next one passed the check, and the last
+    /// only once the whole section did: a section in one member, as pgscalpel writes
+    /// all but the largest, reaches `body` whole and checked, or not at all.
     public func read(_ section: Section, _ body: ([UInt8]) throws -> Void) throws {
         let check = contentCheck?(section)
+        var held: [UInt8]?
         try decompressMembers(section.firstMember..<(section.firstMember + section.memberCount),
                               label: { _ in section.label }) { _, result in
             let bytes = try result.get()
             try check?.consume(bytes)
-            try body(bytes)
+            if let held { try body(held) }
+            held = bytes
         }
         try check?.finish()
+        if let held { try body(held) }
     }
+
+    /// Members that claim more than this are inflated in pieces (`PiecewiseInflater`),
+    /// one at a time; the others whole, a batch at once. pgscalpel writes at most 1 MiB.
+    static let wholeMemberLimit: UInt64 = 16 << 20
 
     /// Decompresses members in order, a batch at a time on all cores, so a big table
     /// reads at the speed of every core while memory stays at one batch. `body` sees
-    /// each member's bytes, or why it could not be read, so `verify` can go on past damage.
+    /// each member's bytes (in pieces, for a member over `wholeMemberLimit`), or why it
+    /// could not be read, so `verify` can go on past damage.
     public func decompressMembers(_ positions: Range<Int>, label: (Int) -> String,
                                   _ body: (Int, Result<[UInt8], any Error>) throws -> Void) throws {
         let batchSize = max(1, 2 * ProcessInfo.processInfo.activeProcessorCount)
         var start = positions.lowerBound
         while start < positions.upperBound {
-            let batch = start..<min(start + batchSize, positions.upperBound)
+            if index.members[start].uncompressedLength > Self.wholeMemberLimit {
+                try inflateInPieces(start, what: "member \(start) (\(label(start)))", body)
+                start += 1
+                continue
+            }
+            var end = start + 1
+            while end < min(start + batchSize, positions.upperBound),
+                  index.members[end].uncompressedLength <= Self.wholeMemberLimit { end += 1 }
+            let batch = start..<end
             let members = Array(index.members[batch])
             let compressed = members.map { member in
                 Result { try source.read(at: member.offset, count: Int(member.length)) }
@@ -104,6 +123,19 @@ public final class ArchiveReader {
             }
             for (result, position) in zip(decoded.values, batch) { try body(position, result) }
             start = batch.upperBound
+        }
+    }
+
+    private func inflateInPieces(_ position: Int, what: String,
+                                 _ body: (Int, Result<[UInt8], any Error>) throws -> Void) throws {
+        // A failure of `body` itself must not come back to it as the member's damage.
+        var bodyFailed = false
+        do {
+            try PiecewiseInflater().inflate(index.members[position], from: source, what: what) { piece in
+                do { try body(position, .success(piece)) } catch { bodyFailed = true; throw error }
+            }
+        } catch where !bodyFailed {
+            try body(position, .failure(error))
         }
     }
 

@@ -77,6 +77,27 @@ import TestSupport
         #expect(verify.status == 1)
         #expect(verify.text.contains("row 1 of the COPY data of public.plain has \(message)"), "\(verify.text)")
     }
+
+    /// Found by scripts/hostile-archives: the index's client_encoding, which no CRC
+    /// ties to the dump, made `export` transcode UTF-8 text as SJIS and its SQL set
+    /// SJIS. The settings the prologue states must be the index's.
+    @Test func settingsOtherThanThePrologueSaysAreRefused() throws {
+        let scratch = try ScratchFolder()
+        let archive = try RestoreCommandTests.pack(into: scratch)
+        try rewriteIndex(of: archive) { $0.dump.settings["client_encoding"] = "SJIS" }
+        for format in ["sql", "jsonl", "csv"] {
+            let outcome = try CLI.pgscalpel(["export", archive, "-t", "plain", "--format", format])
+            #expect(outcome.status == 2, "\(format)")
+            #expect(outcome.errors.contains("the index's client_encoding setting is not the one the dump sets (UTF8)"),
+                    "\(format): \(outcome.errors)")
+            #expect(outcome.text.isEmpty, "\(format)")
+        }
+        let verify = try CLI.pgscalpel(["verify", archive])
+        #expect(verify.status == 1)
+        #expect(verify.text.contains("the index's client_encoding setting is not the one the dump sets (UTF8)"), "\(verify.text)")
+        // ls shows the index as it is.
+        #expect(try CLI.pgscalpel(["ls", archive]).status == 0)
+    }
 }
 
 /// Rewrites only the archive's index, as `edit` changes it, with valid CRCs.

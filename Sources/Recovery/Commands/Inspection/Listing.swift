@@ -54,7 +54,7 @@ public struct Listing: Encodable, Sendable {
     }
 
     public init(path: String, filter: Filter = Filter()) throws {
-        let reader = try ArchiveReader.open(path)
+        let reader = try ArchiveReader.open(path, checkingSettings: false)
         let index = reader.index
         archive = path
         archiveBytes = reader.source.size

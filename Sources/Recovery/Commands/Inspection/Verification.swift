@@ -12,7 +12,7 @@ public struct Verification: Codable, Sendable {
     public var ok: Bool
 
     public init(path: String, progress: Progress? = nil) throws {
-        let reader = try ArchiveReader.open(path)
+        let reader = try ArchiveReader.open(path, checkingSettings: false)
         archive = path
         members = reader.index.members.count
         sections = reader.index.sections.count
@@ -37,7 +37,15 @@ public struct Verification: Codable, Sendable {
                     if case .sectionEnded(let section) = event { found.append(section) }
                 }
                 problems += scanner.malformedRows.map(\.description)
-                problems += Self.disagreements(index: reader.index, stream: SectionIndexing.sections(from: found))
+                let stream = SectionIndexing.sections(from: found)
+                problems += Self.disagreements(index: reader.index, stream: stream)
+                problems += zip(found, stream).filter { $0.0.statementsAfterCopy > 0 }.map { found, parsed in
+                    "\(parsed.label): \(found.statementsAfterCopy) statements after its COPY data, which pg_dump never writes"
+                }
+                let implied = DumpSettings.implied(by: scanner.prologue)
+                problems += implied.keys.sorted().filter { reader.index.dump.settings[$0] != implied[$0] }.map {
+                    "the index's \($0) setting is not the one the dump sets (\(implied[$0]!))"
+                }
             } catch {
                 problems.append("the stream is not a complete pg_dump: \(error)")
             }

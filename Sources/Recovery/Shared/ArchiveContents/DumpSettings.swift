@@ -1,4 +1,5 @@
 import DumpParser
+import ScalpelArchive
 
 /// Session settings under which pg_dump writes its COPY text. pg_dump sets DateStyle,
 /// IntervalStyle and extra_float_digits itself on every connection (and writes
@@ -14,5 +15,24 @@ public enum DumpSettings {
             settings[setting.name] = setting.value
         }
         return settings
+    }
+}
+
+extension ArchiveReader {
+    /// The index's settings decide how `export` transcodes and which client_encoding
+    /// its SQL sets, and under which settings `diff` and `apply` read production; no
+    /// CRC covers their meaning. Those the dump states itself (pg_dump's fixed three,
+    /// and the prologue's client_encoding and standard_conforming_strings) must be the
+    /// dump's: an edited index saying SJIS made `export` write UTF-8 text as SJIS.
+    func requireDumpSettings(name: String) throws {
+        guard let section = index.prologue else { return }
+        var scanner = DumpScanner()
+        try read(section) { bytes in _ = bytes.withUnsafeBytes { scanner.consume($0) } }
+        _ = try scanner.finish(requiringEpilogue: false)
+        let implied = DumpSettings.implied(by: scanner.prologue)
+        for setting in implied.keys.sorted() where index.dump.settings[setting] != implied[setting] {
+            throw ArchiveError(.indexDamaged, "\(name): the index's \(setting) setting is not the one the dump sets "
+                + "(\(implied[setting]!)); the archive is damaged")
+        }
     }
 }

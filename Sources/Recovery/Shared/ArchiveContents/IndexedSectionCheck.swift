@@ -25,8 +25,17 @@ final class IndexedSectionCheck: SectionContentCheck {
             throw mismatch("more than one section")
         }
         if let first = ended.first { return try compare(first, complete: true) }
-        if open.kind != .prologue { try compare(open, complete: false) }
+        if open.kind != .prologue { return try compare(open, complete: false) }
+        // No header yet: only the few SETs and comments pg_dump writes before one may
+        // come first, not a member's worth of anything (an inflated run of zeros).
+        if section.kind == .entry && open.length > Self.longestPreamble {
+            throw mismatch("no TOC header in its first \(open.length) bytes")
+        }
     }
+
+    /// Far more than pg_dump's `SET default_tablespace`, `SET default_table_access_method`
+    /// and blank lines before an entry's header.
+    static let longestPreamble: UInt64 = 64 << 10
 
     func finish() throws {
         let found: [DumpSection]
@@ -55,6 +64,7 @@ final class IndexedSectionCheck: SectionContentCheck {
             // and so is an index's for its statistics: alone they read as the index's own.
             && (found.table == nil || found.table == section.table
                 || (section.type == "STATISTICS DATA" && found.table == found.object))
+            && found.statementsAfterCopy == 0
         if section.kind != .entry { agrees = true }
         if complete && checksRows && found.rows != section.rows { agrees = false }
         guard agrees else { throw mismatch(describe(found)) }
@@ -72,7 +82,8 @@ final class IndexedSectionCheck: SectionContentCheck {
         guard let header = found.header else { return kind(of: found).rawValue }
         let object = found.object?.description ?? [header.schema, header.name].compactMap { $0 }.joined(separator: ".")
         let rows = found.rows.map { ", \($0) rows" } ?? ""
-        return "\(header.type) \(object)\(rows)"
+        let after = found.statementsAfterCopy > 0 ? ", then \(found.statementsAfterCopy) more statements" : ""
+        return "\(header.type) \(object)\(rows)\(after)"
     }
 
     private func mismatch(_ found: String) -> ArchiveError {
@@ -87,10 +98,14 @@ final class IndexedSectionCheck: SectionContentCheck {
 
 extension ArchiveReader {
     /// Every command reads archives through this: each section it reads is
-    /// checked against the index as it goes (`IndexedSectionCheck`). The drill
+    /// checked against the index as it goes (`IndexedSectionCheck`), and the
+    /// index's settings against the prologue (`requireDumpSettings`). The drill
     /// leaves out the row counts, which it compares with the restored tables
-    /// itself, so that it names every table that disagrees.
-    static func open(_ path: String, checkingRows: Bool = true) throws -> ArchiveReader {
-        try ArchiveReader(path: path, contentCheck: { IndexedSectionCheck(section: $0, checksRows: checkingRows) })
+    /// itself, so that it names every table that disagrees; `ls`, which shows the
+    /// index as it is, and `verify`, which reports a disagreement, the settings.
+    static func open(_ path: String, checkingRows: Bool = true, checkingSettings: Bool = true) throws -> ArchiveReader {
+        let reader = try ArchiveReader(path: path, contentCheck: { IndexedSectionCheck(section: $0, checksRows: checkingRows) })
+        if checkingSettings { try reader.requireDumpSettings(name: path) }
+        return reader
     }
 }
