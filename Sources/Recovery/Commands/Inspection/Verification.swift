@@ -21,8 +21,9 @@ public struct Verification: Codable, Sendable {
         let memberList = reader.index.members
         progress?.begin("checking", bytes: memberList.reduce(0) { $0 + $1.uncompressedLength })
         let damage = try reader.verify { member, bytes in
-            // Once a member is lost the rest of the stream cannot be re-parsed; the CRC checks still go on.
-            progress?.advance(bytes: memberList[member].uncompressedLength)
+            // A large member arrives in pieces: each counts its own bytes. Once a member is
+            // lost the rest of the stream cannot be re-parsed; the CRC checks still go on.
+            progress?.advance(bytes: bytes.map { UInt64($0.count) } ?? memberList[member].uncompressedLength)
             guard let bytes else { scanner = nil; return }
             guard scanner != nil else { return }
             for event in bytes.withUnsafeBytes({ scanner!.consume($0) }) {
