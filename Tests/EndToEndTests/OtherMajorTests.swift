@@ -101,10 +101,12 @@ struct OtherMajorTests {
 }
 
 enum OtherMajor {
-    /// .pg/17/bin in the repository, when installed.
+    /// .pg/17/bin in the repository, when installed, with its link resolved: when the
+    /// repository is out of the server account's reach (a 0700 folder), the tree is in
+    /// /tmp and .pg/17 links to it, and only the real path can be run as that account.
     static let bin17: String? = {
         let bin = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(".pg/17/bin").path
+            .deletingLastPathComponent().appendingPathComponent(".pg/17/bin").resolvingSymlinksInPath().path
         return FileManager.default.isExecutableFile(atPath: "\(bin)/postgres") ? bin : nil
     }()
 }
