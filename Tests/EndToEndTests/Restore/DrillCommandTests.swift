@@ -35,6 +35,8 @@ import Testing
         let outcome = try CLI.pgscalpel(["drill", archive, "--into", "dbname=\(database)"], environment: TestServer.environment())
         #expect(outcome.status == 1, "\(outcome.errors)")
         #expect(outcome.text.hasPrefix("drill of \(archive): FAILED in "))
+        // Where the restore went, as every command that connects says.
+        #expect(outcome.text.contains("\nconnected to database \(database) on /"), "\(outcome.text)")
         #expect(outcome.text.contains("public.plain: 1500 rows, the index says 1501"))
     }
 

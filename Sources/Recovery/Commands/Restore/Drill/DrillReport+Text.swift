@@ -8,6 +8,7 @@ extension DrillReport {
         lines.append("archive: \(archive.bytes) bytes, index CRC-32 \(archive.indexCRC32)")
         lines.append("dump: \(dumpFacts)")
         lines.append("restored \(restore.sections) sections into \(restore.target)")
+        if let connection = restore.connection { lines.append("connected to \(connection)") }
         lines += phases.map { "  \($0.name): \(decimal($0.seconds, places: 1)) s" }
         let wrongCounts = counts.filter { !$0.ok }
         lines.append("row counts: \(counts.count - wrongCounts.count) of \(counts.count) tables match the index")
